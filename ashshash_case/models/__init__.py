@@ -1,0 +1,5 @@
+from . import ashshash_area
+from . import ashshash_survivor
+from . import ashshash_family_member
+from . import ashshash_consent
+from . import ashshash_needs_assessment

@@ -1,0 +1,44 @@
+from odoo import fields, models
+
+RELATIONS = [
+    ("mother", "Mother"),
+    ("father", "Father"),
+    ("spouse", "Spouse"),
+    ("son", "Son"),
+    ("daughter", "Daughter"),
+    ("brother", "Brother"),
+    ("sister", "Sister"),
+    ("grandparent", "Grandparent"),
+    ("in_law", "In-law"),
+    ("other", "Other relative"),
+]
+
+
+class AshshashFamilyMember(models.Model):
+    _name = "ashshash.family.member"
+    _description = "Survivor's family member"
+    _order = "survivor_id, id"
+
+    survivor_id = fields.Many2one(
+        "ashshash.survivor", required=True, index=True, ondelete="cascade",
+    )
+    company_id = fields.Many2one(related="survivor_id.company_id", store=True, index=True)
+    name = fields.Char(required=True, groups="ashshash_case.group_case_worker")
+    relation = fields.Selection(RELATIONS, required=True)
+    gender = fields.Selection(
+        [("female", "Female"), ("male", "Male"), ("other", "Other")], required=True, index=True,
+    )
+    age = fields.Integer()
+    phone = fields.Char(groups="ashshash_case.group_case_worker")
+    lives_with_survivor = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("age_range", "CHECK(age IS NULL OR (age >= 0 AND age <= 120))",
+         "A family member's age must be between 0 and 120 years."),
+    ]
+
+    def _compute_display_name(self):
+        # Display names are shown as superuser on many2one fields: never the person's name.
+        for member in self:
+            relation = dict(RELATIONS).get(member.relation, "")
+            member.display_name = f"{member.survivor_id.code} · {relation}" if member.survivor_id else relation

@@ -1,0 +1,102 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+DOMAINS = [
+    ("psychosocial", "Psychosocial"),
+    ("health", "Health"),
+    ("economic", "Economic"),
+    ("legal", "Legal"),
+    ("shelter", "Shelter"),
+    ("education", "Education and skills"),
+    ("family", "Family and social"),
+]
+LEVELS = [("none", "None"), ("low", "Low"), ("medium", "Medium"), ("high", "High")]
+
+
+class AshshashNeedsAssessment(models.Model):
+    _name = "ashshash.needs.assessment"
+    _description = "Needs assessment"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    survivor_id = fields.Many2one(
+        "ashshash.survivor", required=True, index=True, ondelete="cascade", tracking=True,
+    )
+    company_id = fields.Many2one(related="survivor_id.company_id", store=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
+    assessor_id = fields.Many2one("res.users", default=lambda self: self.env.user, required=True, tracking=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Done")], default="draft", required=True, index=True, tracking=True,
+    )
+    line_ids = fields.One2many(
+        "ashshash.needs.assessment.line", "assessment_id", string="Needs",
+        default=lambda self: [fields.Command.create({"domain": key}) for key, _label in DOMAINS],
+    )
+    high_need_count = fields.Integer(compute="_compute_need_counts", store=True)
+    medium_need_count = fields.Integer(compute="_compute_need_counts", store=True)
+    summary = fields.Html(groups="ashshash_case.group_case_worker")
+    # Stored for reports: the survivor's gender and area at the time of reporting.
+    gender = fields.Selection(related="survivor_id.gender", store=True)
+    area_id = fields.Many2one(related="survivor_id.area_id", store=True, index=True)
+
+    @api.depends("line_ids.level")
+    def _compute_need_counts(self):
+        for assessment in self:
+            levels = assessment.line_ids.mapped("level")
+            assessment.high_need_count = levels.count("high")
+            assessment.medium_need_count = levels.count("medium")
+
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        for assessment in self:
+            if assessment.date > today:
+                raise ValidationError(self.env._("An assessment cannot be dated in the future."))
+
+    def _compute_display_name(self):
+        for assessment in self:
+            assessment.display_name = f"{assessment.survivor_id.code} · {assessment.date}"
+
+    def action_done(self):
+        for assessment in self:
+            if assessment.state == "done":
+                raise UserError(self.env._("This assessment of %(code)s is already done.", code=assessment.survivor_id.code))
+            if assessment.survivor_id.state == "identified":
+                raise UserError(self.env._(
+                    "Enrol %(code)s (with a services consent) before completing a needs assessment.",
+                    code=assessment.survivor_id.code,
+                ))
+            if not assessment.line_ids:
+                raise UserError(self.env._("Rate at least one need domain before marking the assessment done."))
+        self.write({"state": "done"})
+        self.survivor_id._advance_state("assessed")
+        return True
+
+    def action_draft(self):
+        self.write({"state": "draft"})
+        return True
+
+
+class AshshashNeedsAssessmentLine(models.Model):
+    _name = "ashshash.needs.assessment.line"
+    _description = "Need found in an assessment"
+    _order = "assessment_id, id"
+
+    assessment_id = fields.Many2one(
+        "ashshash.needs.assessment", required=True, index=True, ondelete="cascade",
+    )
+    survivor_id = fields.Many2one(related="assessment_id.survivor_id", store=True, index=True)
+    company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True)
+    domain = fields.Selection(DOMAINS, required=True, index=True)
+    level = fields.Selection(LEVELS, required=True, default="none", index=True)
+    notes = fields.Text(groups="ashshash_case.group_case_worker")
+
+    _sql_constraints = [
+        ("domain_uniq", "unique(assessment_id, domain)", "Each need domain appears once per assessment."),
+    ]
+
+    def _compute_display_name(self):
+        domains = dict(DOMAINS)
+        levels = dict(LEVELS)
+        for line in self:
+            line.display_name = f"{domains.get(line.domain, '')}: {levels.get(line.level, '')}"

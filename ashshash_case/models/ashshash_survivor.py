@@ -1,0 +1,516 @@
+import re
+import unicodedata
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+
+SENSITIVE = "ashshash_case.group_case_worker"
+
+IDENTIFICATION_SOURCES = [
+    ("peer_leader", "Peer leader"),
+    ("ctc", "Counter Trafficking Committee"),
+    ("ctip_activist", "CTIP activist"),
+    ("local_influential", "Local influential"),
+    ("youth_club", "Youth club"),
+    ("imam", "Imam"),
+    ("village_police", "Village police"),
+    ("self", "Self"),
+    ("partner_ngo", "Partner NGO"),
+    ("government_office", "Government office"),
+    ("returnee_list", "Returnee list"),
+    ("other", "Other"),
+]
+
+STATES = [
+    ("identified", "Identified"),
+    ("enrolled", "Enrolled"),
+    ("assessed", "Assessed"),
+    ("in_counselling", "In counselling"),
+    ("counselling_completed", "Counselling completed"),
+    ("reintegration", "Reintegration"),
+    ("closed", "Closed"),
+]
+
+CLOSE_REASONS = [
+    ("reintegrated", "Reintegrated"),
+    ("dropped_out", "Dropped out"),
+    ("moved_away", "Moved away"),
+    ("referred_out", "Referred out"),
+    ("deceased", "Deceased"),
+]
+
+# Human Trafficking Case Data Standard (HTCDS) v2.0 choice lists, so that an
+# export can map field by field later.
+TRAFFICKING_STATUS = [
+    ("possible", "Possible victim"),
+    ("actual", "Actual victim"),
+    ("not_victim", "Not a victim"),
+]
+RELATIONSHIPS = [
+    ("familial", "Familial"),
+    ("acquainted", "Acquainted"),
+    ("unacquainted", "Unacquainted"),
+]
+RECRUITER_ROLES = [
+    ("broker", "Broker (dalal)"),
+    ("employer", "Employer"),
+    ("recruitment_agency", "Recruitment agency"),
+    ("intimate_partner", "Intimate partner"),
+    ("family_member", "Family member"),
+    ("friend", "Friend or acquaintance"),
+    ("other", "Other"),
+]
+RECRUITMENT_METHODS = [
+    ("job_offer", "False job offer"),
+    ("marriage_offer", "False marriage offer"),
+    ("education_offer", "False education offer"),
+    ("abduction", "Abduction"),
+    ("sold_by_family", "Sold by family"),
+    ("other", "Other"),
+]
+LABOUR_INDUSTRIES = [
+    ("agriculture", "Agriculture"),
+    ("construction", "Construction"),
+    ("domestic_work", "Domestic work"),
+    ("manufacturing", "Manufacturing"),
+    ("fishing", "Fishing"),
+    ("hospitality", "Hospitality"),
+    ("begging", "Begging"),
+    ("brick_kiln", "Brick kiln"),
+    ("other", "Other"),
+]
+MIGRATION_INFLUENCERS = [
+    ("self", "Self"),
+    ("parents", "Parents"),
+    ("spouse", "Spouse"),
+    ("relative", "Other relative"),
+    ("friend", "Friend"),
+    ("broker", "Broker (dalal)"),
+    ("other", "Other"),
+]
+
+
+def normalize_name(name):
+    """Lower case, no accents or punctuation, single spaces: 'Mst.  Rina  Begum' -> 'mst rina begum'."""
+    if not name:
+        return False
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split()) or False
+
+
+def normalize_phone(phone):
+    """Keep the last ten digits: +880 1711-000000 and 01711000000 match."""
+    digits = re.sub(r"\D", "", phone or "")
+    return digits[-10:] if len(digits) >= 7 else False
+
+
+class AshshashSurvivor(models.Model):
+    _name = "ashshash.survivor"
+    _description = "Survivor case file"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "identification_date desc, id desc"
+    _rec_name = "code"
+    _rec_names_search = ["code"]
+    _check_company_auto = True
+
+    code = fields.Char(
+        string="Case code", required=True, copy=False, readonly=True, index=True,
+        default=lambda self: self.env._("New"),
+        help="Pseudonymous case code: the only identifier shown to people who may not see the survivor.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company,
+    )
+    active = fields.Boolean(default=True)
+    state = fields.Selection(
+        STATES, default="identified", required=True, index=True, tracking=True, copy=False,
+    )
+    state_before_close = fields.Selection(STATES, copy=False, readonly=True)
+
+    # Identity: need to know only.
+    name = fields.Char(required=True, tracking=True, groups=SENSITIVE)
+    name_normalized = fields.Char(
+        compute="_compute_name_normalized", store=True, index=True, groups=SENSITIVE,
+    )
+    phone = fields.Char(tracking=True, groups=SENSITIVE)
+    phone_normalized = fields.Char(
+        compute="_compute_phone_normalized", store=True, index=True, groups=SENSITIVE,
+    )
+    date_of_birth = fields.Date(tracking=True, groups=SENSITIVE)
+    estimated_age = fields.Integer(
+        help="Age in years at identification, when the date of birth is not known.",
+    )
+    birth_year = fields.Integer(compute="_compute_birth_year", store=True, index=True)
+    age = fields.Integer(compute="_compute_age")
+    age_at_identification = fields.Integer(compute="_compute_age_at_identification", store=True)
+    gender = fields.Selection(
+        [("female", "Female"), ("male", "Male"), ("other", "Other")],
+        required=True, index=True, tracking=True,
+    )
+
+    # Where the survivor lives: the union or village; district and upazila derived.
+    area_id = fields.Many2one(
+        "ashshash.area", string="Union / village", required=True, index=True, tracking=True,
+        domain="[('level', 'in', ('union', 'village'))]",
+    )
+    union_id = fields.Many2one("ashshash.area", compute="_compute_area_levels", store=True, index=True)
+    upazila_id = fields.Many2one("ashshash.area", compute="_compute_area_levels", store=True, index=True)
+    district_id = fields.Many2one("ashshash.area", compute="_compute_area_levels", store=True, index=True)
+    division_id = fields.Many2one("ashshash.area", compute="_compute_area_levels", store=True, index=True)
+
+    # Identification
+    identification_date = fields.Date(
+        required=True, default=fields.Date.context_today, index=True, tracking=True,
+    )
+    identification_source = fields.Selection(
+        IDENTIFICATION_SOURCES, string="Identified through", required=True, index=True, tracking=True,
+    )
+    identified_by = fields.Char(
+        help="Who identified the survivor (e.g. the peer leader's or committee's name).", groups=SENSITIVE,
+    )
+    enrolment_date = fields.Date(readonly=True, copy=False, index=True, tracking=True)
+
+    # Who works on the case
+    user_id = fields.Many2one(
+        "res.users", string="Responsible case worker", index=True, tracking=True,
+        default=lambda self: self.env.user, domain="[('share', '=', False)]",
+    )
+    case_worker_ids = fields.Many2many(
+        "res.users", "ashshash_survivor_case_worker_rel", "survivor_id", "user_id",
+        string="Other case workers", domain="[('share', '=', False)]",
+    )
+
+    # Closure
+    close_reason = fields.Selection(CLOSE_REASONS, tracking=True, copy=False)
+    close_date = fields.Date(readonly=True, copy=False, tracking=True)
+    close_note = fields.Text(groups=SENSITIVE)
+
+    # Trafficking profile (sensitive, HTCDS v2.0 vocabulary)
+    trafficking_status = fields.Selection(TRAFFICKING_STATUS, tracking=True, groups=SENSITIVE)
+    exploit_forced_labour = fields.Boolean("Forced labour", tracking=True, groups=SENSITIVE)
+    exploit_sexual = fields.Boolean("Sexual exploitation", tracking=True, groups=SENSITIVE)
+    exploit_child_labour = fields.Boolean("Child labour", tracking=True, groups=SENSITIVE)
+    exploit_forced_marriage = fields.Boolean("Forced marriage", tracking=True, groups=SENSITIVE)
+    exploit_servitude = fields.Boolean("Servitude", tracking=True, groups=SENSITIVE)
+    exploit_forced_begging = fields.Boolean("Forced begging", tracking=True, groups=SENSITIVE)
+    exploit_organ_removal = fields.Boolean("Organ removal", tracking=True, groups=SENSITIVE)
+    exploit_other = fields.Boolean("Other exploitation", tracking=True, groups=SENSITIVE)
+    labour_industry = fields.Selection(
+        LABOUR_INDUSTRIES, string="Forced-labour industry", tracking=True, groups=SENSITIVE,
+    )
+    control_debt_bondage = fields.Boolean("Debt bondage", tracking=True, groups=SENSITIVE)
+    control_withholds_documents = fields.Boolean("Withholds documents", tracking=True, groups=SENSITIVE)
+    control_takes_earnings = fields.Boolean("Takes earnings", tracking=True, groups=SENSITIVE)
+    control_false_promises = fields.Boolean("False promises", tracking=True, groups=SENSITIVE)
+    control_physical_abuse = fields.Boolean("Physical abuse", tracking=True, groups=SENSITIVE)
+    control_sexual_abuse = fields.Boolean("Sexual abuse", tracking=True, groups=SENSITIVE)
+    control_psychological_abuse = fields.Boolean("Psychological abuse", tracking=True, groups=SENSITIVE)
+    control_threats_family = fields.Boolean("Threats to family", tracking=True, groups=SENSITIVE)
+    control_restricts_movement = fields.Boolean("Restricts movement", tracking=True, groups=SENSITIVE)
+    control_excessive_hours = fields.Boolean("Excessive working hours", tracking=True, groups=SENSITIVE)
+    control_other = fields.Boolean("Other means of control", tracking=True, groups=SENSITIVE)
+    trafficker_relationship = fields.Selection(
+        RELATIONSHIPS, string="Relationship to the trafficker", tracking=True, groups=SENSITIVE,
+    )
+    recruiter_role = fields.Selection(RECRUITER_ROLES, tracking=True, groups=SENSITIVE)
+    recruitment_method = fields.Selection(
+        RECRUITMENT_METHODS, string="Method of recruitment", tracking=True, groups=SENSITIVE,
+    )
+    recruitment_country_id = fields.Many2one(
+        "res.country", string="Country of recruitment", tracking=True, groups=SENSITIVE,
+    )
+    exploitation_country_id = fields.Many2one(
+        "res.country", string="Country of exploitation", tracking=True, groups=SENSITIVE,
+    )
+    age_when_trafficked = fields.Integer(tracking=True, groups=SENSITIVE)
+    return_year = fields.Integer(string="Year of return", tracking=True, groups=SENSITIVE)
+    migration_influencer = fields.Selection(
+        MIGRATION_INFLUENCERS, string="Who influenced the decision to migrate", tracking=True, groups=SENSITIVE,
+    )
+    trafficking_notes = fields.Html(groups=SENSITIVE)
+
+    # Related records
+    family_member_ids = fields.One2many("ashshash.family.member", "survivor_id", string="Family members")
+    consent_ids = fields.One2many("ashshash.consent", "survivor_id", string="Consents")
+    assessment_ids = fields.One2many("ashshash.needs.assessment", "survivor_id", string="Needs assessments")
+    family_member_count = fields.Integer(compute="_compute_counts")
+    consent_count = fields.Integer(compute="_compute_counts")
+    assessment_count = fields.Integer(compute="_compute_counts")
+    services_consent_in_force = fields.Boolean(compute="_compute_services_consent_in_force")
+
+    # Possible duplicates
+    duplicate_confirmed = fields.Boolean(
+        string="Not a duplicate", copy=False, tracking=True,
+        help="Tick after checking the possible duplicates listed on the form with the responsible case workers.",
+    )
+    duplicate_warning = fields.Text(compute="_compute_duplicate_warning")
+
+    _sql_constraints = [
+        ("code_company_uniq", "unique(code, company_id)", "Another survivor already has this case code."),
+        ("estimated_age_range", "CHECK(estimated_age IS NULL OR (estimated_age >= 0 AND estimated_age <= 120))",
+         "The estimated age must be between 0 and 120 years."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("name")
+    def _compute_name_normalized(self):
+        for survivor in self:
+            survivor.name_normalized = normalize_name(survivor.name)
+
+    @api.depends("phone")
+    def _compute_phone_normalized(self):
+        for survivor in self:
+            survivor.phone_normalized = normalize_phone(survivor.phone)
+
+    @api.depends("date_of_birth", "estimated_age", "identification_date")
+    def _compute_birth_year(self):
+        for survivor in self.sudo():
+            # sudo: the birth year is derived from the date of birth, which is
+            # restricted; the year alone is what aggregate reports group on.
+            if survivor.date_of_birth:
+                survivor.birth_year = survivor.date_of_birth.year
+            elif survivor.estimated_age and survivor.identification_date:
+                survivor.birth_year = survivor.identification_date.year - survivor.estimated_age
+            else:
+                survivor.birth_year = 0
+
+    @api.depends("birth_year")
+    def _compute_age(self):
+        this_year = fields.Date.context_today(self).year
+        for survivor in self:
+            survivor.age = this_year - survivor.birth_year if survivor.birth_year else 0
+
+    @api.depends("birth_year", "identification_date")
+    def _compute_age_at_identification(self):
+        for survivor in self:
+            if survivor.birth_year and survivor.identification_date:
+                survivor.age_at_identification = survivor.identification_date.year - survivor.birth_year
+            else:
+                survivor.age_at_identification = 0
+
+    @api.depends("area_id", "area_id.parent_path")
+    def _compute_area_levels(self):
+        for survivor in self:
+            area = survivor.area_id
+            survivor.union_id = area._ancestor_of_level("union") if area else False
+            survivor.upazila_id = area._ancestor_of_level("upazila") if area else False
+            survivor.district_id = area._ancestor_of_level("district") if area else False
+            survivor.division_id = area._ancestor_of_level("division") if area else False
+
+    def _compute_counts(self):
+        models_fields = [
+            ("ashshash.family.member", "family_member_count"),
+            ("ashshash.consent", "consent_count"),
+            ("ashshash.needs.assessment", "assessment_count"),
+        ]
+        for model, field in models_fields:
+            counts = dict(self.env[model]._read_group(
+                [("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"],
+            ))
+            for survivor in self:
+                survivor[field] = counts.get(survivor, 0)
+
+    @api.depends("consent_ids.given_on", "consent_ids.withdrawn_on", "consent_ids.expiry_date")
+    def _compute_services_consent_in_force(self):
+        today = fields.Date.context_today(self)
+        for survivor in self:
+            survivor.services_consent_in_force = bool(
+                survivor.consent_ids._in_force(today).filtered(lambda c: c.consent_type == "services")
+            )
+
+    @api.depends("name", "phone", "birth_year", "area_id", "duplicate_confirmed")
+    def _compute_duplicate_warning(self):
+        for survivor in self:
+            candidates = survivor._find_duplicates()
+            if not candidates:
+                survivor.duplicate_warning = False
+                continue
+            survivor.duplicate_warning = self.env._(
+                "Possible duplicate of %(codes)s (same name and age in the same union, or the same phone). "
+                "Check with their case workers before going on; nothing is merged automatically.",
+                codes=", ".join(candidates.mapped("code")),
+            )
+
+    # ------------------------------------------------------------------
+    # Duplicates
+    # ------------------------------------------------------------------
+    def _find_duplicates(self):
+        """Other survivors with the same normalised name, age within two years and
+        union, or the same phone. Searched as superuser because a possible
+        duplicate may sit in a colleague's caseload; only its code is shown."""
+        self.ensure_one()
+        survivor = self.sudo()
+        union = survivor.area_id._ancestor_of_level("union") if survivor.area_id else survivor.area_id
+        name_key = normalize_name(survivor.name)
+        phone_key = normalize_phone(survivor.phone)
+        clauses = []
+        if name_key and union:
+            name_clause = [("name_normalized", "=", name_key), ("union_id", "=", union.id)]
+            if survivor.birth_year:
+                name_clause += [
+                    ("birth_year", ">=", survivor.birth_year - 2),
+                    ("birth_year", "<=", survivor.birth_year + 2),
+                ]
+            clauses.append(name_clause)
+        if phone_key:
+            clauses.append([("phone_normalized", "=", phone_key)])
+        if not clauses:
+            return self.browse()
+        domain = expression.AND([expression.OR(clauses), [("company_id", "=", survivor.company_id.id)]])
+        own_id = survivor._origin.id or survivor.id
+        if isinstance(own_id, int):
+            domain.append(("id", "!=", own_id))
+        return self.env["ashshash.survivor"].sudo().with_context(active_test=False).search(domain, limit=10)
+
+    @api.constrains("name", "phone", "birth_year", "area_id", "duplicate_confirmed")
+    def _check_duplicates(self):
+        for survivor in self:
+            if survivor.duplicate_confirmed:
+                continue
+            candidates = survivor._find_duplicates()
+            if candidates:
+                raise ValidationError(self.env._(
+                    "This survivor may already be registered as %(codes)s (same name and age in the same "
+                    "union, or the same phone). Check with the case workers of that case; if it is a "
+                    "different person, tick 'Not a duplicate' and save again.",
+                    codes=", ".join(candidates.mapped("code")),
+                ))
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("identification_date")
+    def _check_identification_date(self):
+        today = fields.Date.context_today(self)
+        for survivor in self:
+            if survivor.identification_date and survivor.identification_date > today:
+                raise ValidationError(self.env._(
+                    "The identification date %(date)s is in the future: enter the day the survivor was identified.",
+                    date=survivor.identification_date,
+                ))
+
+    @api.constrains("date_of_birth", "estimated_age")
+    def _check_age(self):
+        today = fields.Date.context_today(self)
+        for survivor in self.sudo():
+            # sudo: the check must hold whoever writes; it reveals nothing.
+            if survivor.date_of_birth:
+                if survivor.date_of_birth > today:
+                    raise ValidationError(self.env._("The date of birth cannot be in the future."))
+                if today.year - survivor.date_of_birth.year > 120:
+                    raise ValidationError(self.env._("The date of birth gives an age above 120 years: check the year."))
+            if survivor.estimated_age and not 0 <= survivor.estimated_age <= 120:
+                raise ValidationError(self.env._("The estimated age must be between 0 and 120 years."))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("code") or vals["code"] == self.env._("New"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["code"] = self.env["ir.sequence"].with_company(company).next_by_code("ashshash.survivor") or "/"
+        return super().create(vals_list)
+
+    def export_data(self, fields_to_export):
+        # Exports of survivor data are limited to case managers (design rule).
+        if not self.env.user.has_group("ashshash_case.group_case_manager"):
+            raise AccessError(self.env._("Only case managers may export survivor data."))
+        return super().export_data(fields_to_export)
+
+    # ------------------------------------------------------------------
+    # Lifecycle
+    # ------------------------------------------------------------------
+    def action_enrol(self):
+        for survivor in self:
+            if survivor.state != "identified":
+                raise UserError(self.env._(
+                    "%(code)s is already enrolled (state: %(state)s).",
+                    code=survivor.code, state=dict(STATES)[survivor.state],
+                ))
+            if not survivor.services_consent_in_force:
+                raise UserError(self.env._(
+                    "%(code)s cannot be enrolled: record the survivor's consent to services first "
+                    "(Consents tab), given on or before today and not withdrawn.",
+                    code=survivor.code,
+                ))
+        self.write({"state": "enrolled", "enrolment_date": fields.Date.context_today(self)})
+        return True
+
+    def action_close(self):
+        for survivor in self:
+            if survivor.state == "closed":
+                raise UserError(self.env._("%(code)s is already closed.", code=survivor.code))
+            if not survivor.close_reason:
+                raise UserError(self.env._(
+                    "Choose why the case of %(code)s is closed (reintegrated, dropped out, moved away, "
+                    "referred out, deceased) before closing it.",
+                    code=survivor.code,
+                ))
+        for survivor in self:
+            survivor.write({
+                "state_before_close": survivor.state,
+                "state": "closed",
+                "close_date": fields.Date.context_today(self),
+            })
+        return True
+
+    def action_reopen(self):
+        for survivor in self:
+            if survivor.state != "closed":
+                raise UserError(self.env._("Only a closed case can be reopened; %(code)s is not closed.", code=survivor.code))
+        for survivor in self:
+            survivor.write({
+                "state": survivor.state_before_close or "enrolled",
+                "state_before_close": False,
+                "close_reason": False,
+                "close_date": False,
+            })
+        return True
+
+    def action_start_reintegration(self):
+        for survivor in self:
+            if survivor.state != "counselling_completed":
+                raise UserError(self.env._(
+                    "%(code)s can start reintegration once counselling is completed.", code=survivor.code,
+                ))
+        self.write({"state": "reintegration"})
+        return True
+
+    def _advance_state(self, target):
+        """Move survivors forward to ``target`` when they are behind it; never backwards, never out of closed."""
+        order = [state for state, _label in STATES]
+        position = order.index(target)
+        to_move = self.filtered(
+            lambda s: s.state != "closed" and order.index(s.state) < position and s.state != "identified"
+        )
+        if to_move:
+            to_move.write({"state": target})
+        return to_move
+
+    # ------------------------------------------------------------------
+    # Smart buttons
+    # ------------------------------------------------------------------
+    def _action_related(self, model, name):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(f"ashshash_case.{model.replace('.', '_')}_action")
+        action.update({
+            "name": name,
+            "domain": [("survivor_id", "=", self.id)],
+            "context": {"default_survivor_id": self.id},
+        })
+        return action
+
+    def action_view_family_members(self):
+        return self._action_related("ashshash.family.member", self.env._("Family members"))
+
+    def action_view_consents(self):
+        return self._action_related("ashshash.consent", self.env._("Consents"))
+
+    def action_view_assessments(self):
+        return self._action_related("ashshash.needs.assessment", self.env._("Needs assessments"))
