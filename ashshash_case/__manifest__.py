@@ -15,6 +15,7 @@
         "data/ashshash.area.csv",
         "views/ashshash_survivor_views.xml",
         "views/ashshash_case_records_views.xml",
+        "views/res_config_settings_views.xml",
         "views/ashshash_case_menus.xml",
     ],
     "demo": [

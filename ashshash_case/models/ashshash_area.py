@@ -26,7 +26,7 @@ class AshshashArea(models.Model):
     parent_id = fields.Many2one(
         "ashshash.area", string="Parent area", index=True, ondelete="restrict"
     )
-    parent_path = fields.Char(index=True, unaccent=False)
+    parent_path = fields.Char(index=True)
     child_ids = fields.One2many("ashshash.area", "parent_id", string="Sub-areas")
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     active = fields.Boolean(default=True)

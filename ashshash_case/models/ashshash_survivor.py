@@ -351,9 +351,11 @@ class AshshashSurvivor(models.Model):
         if name_key and union:
             name_clause = [("name_normalized", "=", name_key), ("union_id", "=", union.id)]
             if survivor.birth_year:
+                tolerance = int(self.env["ir.config_parameter"].sudo().get_param(
+                    "ashshash_case.duplicate_age_tolerance", 2))
                 name_clause += [
-                    ("birth_year", ">=", survivor.birth_year - 2),
-                    ("birth_year", "<=", survivor.birth_year + 2),
+                    ("birth_year", ">=", survivor.birth_year - tolerance),
+                    ("birth_year", "<=", survivor.birth_year + tolerance),
                 ]
             clauses.append(name_clause)
         if phone_key:

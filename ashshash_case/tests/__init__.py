@@ -1,0 +1,3 @@
+from . import test_survivor
+from . import test_access
+from . import test_tour
