@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 RELATIONS = [
     ("mother", "Mother"),
@@ -32,10 +33,11 @@ class AshshashFamilyMember(models.Model):
     phone = fields.Char(groups="ashshash_case.group_case_worker")
     lives_with_survivor = fields.Boolean(default=True)
 
-    _sql_constraints = [
-        ("age_range", "CHECK(age IS NULL OR (age >= 0 AND age <= 120))",
-         "A family member's age must be between 0 and 120 years."),
-    ]
+    @api.constrains("age")
+    def _check_age(self):
+        for member in self:
+            if member.age and not 0 <= member.age <= 120:
+                raise ValidationError(self.env._("A family member's age must be between 0 and 120 years."))
 
     def _compute_display_name(self):
         # Display names are shown as superuser on many2one fields: never the person's name.

@@ -249,8 +249,6 @@ class AshshashSurvivor(models.Model):
 
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)", "Another survivor already has this case code."),
-        ("estimated_age_range", "CHECK(estimated_age IS NULL OR (estimated_age >= 0 AND estimated_age <= 120))",
-         "The estimated age must be between 0 and 120 years."),
     ]
 
     # ------------------------------------------------------------------
