@@ -1,9 +1,13 @@
 # Shared by scripts/setup, scripts/run and scripts/test; sourced, not executed.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # variables used by the scripts that source it
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# The Python that runs Odoo. setup makes Odoo importable in this interpreter.
-PYTHON="${PYTHON:-python3}"
+# The Python that runs Odoo; scripts/setup makes Odoo importable in it. Default:
+# the project's .venv if setup made one (system Python under PEP 668), else python3.
+PYTHON_GIVEN="${PYTHON:+1}"
+if [ -z "${PYTHON:-}" ]; then
+    if [ -x "$ROOT/.venv/bin/python" ]; then PYTHON="$ROOT/.venv/bin/python"; else PYTHON=python3; fi
+fi
 # The Odoo configuration every script uses; its paths are relative to $ROOT.
 ODOO_CONF="${ODOO_CONF:-$ROOT/odoo.conf}"
 ADDONS=(ashshash_case ashshash_livelihood ashshash_events)
