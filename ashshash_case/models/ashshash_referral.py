@@ -273,6 +273,7 @@ class AshshashSurvivor(models.Model):
     referral_count = fields.Integer(compute="_compute_referral_count")
     referral_open_count = fields.Integer(compute="_compute_referral_count")
 
+    @api.depends_context("uid")
     def _compute_referral_count(self):
         counts = {}
         for survivor, state, count in self.env["ashshash.referral"]._read_group(

@@ -58,7 +58,12 @@ class ResPartner(models.Model):
     provider_note = fields.Text(string="Directory note")
     provider_referral_count = fields.Integer(compute="_compute_provider_referral_count")
 
+    @api.depends_context("uid")
     def _compute_provider_referral_count(self):
+        if not self.env["ashshash.referral"].has_access("read"):
+            # Anyone may open a contact; only programme staff count its referrals.
+            self.provider_referral_count = 0
+            return
         counts = dict(self.env["ashshash.referral"]._read_group(
             [("provider_id", "in", self.ids)], ["provider_id"], ["__count"],
         ))
