@@ -141,6 +141,12 @@ class AshshashReferral(models.Model):
     def write(self, vals):
         if vals.get("provider_mismatch_override"):
             self._check_override_rights()
+        frozen = {"survivor_id", "provider_id", "service_type_id"} & set(vals)
+        if frozen and any(referral.state != "draft" for referral in self):
+            raise UserError(self.env._(
+                "A referral that has been sent keeps its survivor, provider and service type: "
+                "create a new referral instead.",
+            ))
         if {"provider_id", "service_type_id"} & set(vals) and "provider_mismatch_override" not in vals:
             # An override confirms one provider for one service; a new choice needs a new confirmation.
             vals = dict(vals, provider_mismatch_override=False)

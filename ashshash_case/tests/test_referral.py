@@ -67,6 +67,13 @@ class TestReferralLifecycle(AshshashReferralCommon):
         action = survivor.action_view_referrals()
         self.assertEqual(len(self.env["ashshash.referral"].search(action["domain"])), 2)
 
+    def test_counting_referrals_of_many_survivors_is_one_query(self):
+        survivors = self.survivor | self.survivor_2 | self._create_survivor(name="Third Survivor", phone="0190000003")
+        self._referral()
+        survivors.invalidate_recordset(["referral_count"])
+        with self.assertQueryCount(1):
+            survivors.mapped("referral_count")
+
     def test_health_and_legal_referrals_count_distinct_survivors_sent_or_later(self):
         self._sharing_consent(all_providers=True)
         self._sharing_consent(survivor=self.survivor_2, all_providers=True)
@@ -204,6 +211,14 @@ class TestReferralBadInput(AshshashReferralCommon):
         with self.assertRaises(UserError):
             (good | bad).sudo().action_send()
         self.assertEqual((good | bad).sudo().mapped("state"), ["draft", "draft"])
+
+    def test_a_sent_referral_keeps_its_provider(self):
+        referral = self._referral()
+        referral.action_send()
+        with self.assertRaises(UserError):
+            referral.write({"provider_id": self.legal_aid.id, "service_type_id": self.legal.id})
+        referral.invalidate_recordset()
+        self.assertEqual(referral.provider_id, self.hospital)
 
     def test_closed_case_cannot_be_referred(self):
         referral = self._referral()
