@@ -4,3 +4,4 @@ from . import test_tour
 from . import test_referral
 from . import test_referral_access
 from . import test_service_directory
+from . import test_referral_tour
