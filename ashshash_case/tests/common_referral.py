@@ -22,6 +22,7 @@ class AshshashReferralCommon(AshshashCaseCommon):
             "provider_area_ids": [(6, 0, [cls.upazila_kalaroa.id])],
             "phone": "+880 471-99999",
             "provider_fee": "free",
+            "provider_last_reviewed": cls.today,
         })
         cls.legal_aid = cls.env["res.partner"].create({
             "name": "Test Legal Aid Office",

@@ -52,6 +52,8 @@ class TestServiceDirectory(AshshashReferralCommon):
         self.assertIn(("Health care", "Test District Hospital", "+880 471-99999"), [(r[0], r[1], r[4]) for r in rows])
         self.assertNotIn("Test Legal Aid Office", [r[1] for r in rows], "only the chosen service types")
         self.assertEqual({r[0] for r in rows}, {"Health care"})
+        hospital_row = next(r for r in rows if r[1] == "Test District Hospital")
+        self.assertEqual(hospital_row[9].date(), self.today, "last reviewed is a real date cell")
 
     def test_empty_district_is_refused_with_a_clear_message(self):
         wizard = self._wizard(district_id=self.env.ref("ashshash_case.area_dist_dhaka").id)

@@ -94,7 +94,8 @@ class AshshashDirectoryExportWizard(models.TransientModel):
                 sheet.write(row, 7, fees.get(provider.provider_fee, ""))
                 sheet.write(row, 8, ", ".join(provider.provider_area_ids.mapped("name")))
                 if provider.provider_last_reviewed:
-                    sheet.write_datetime(row, 9, fields.Datetime.to_datetime(provider.provider_last_reviewed), date_format)
+                    reviewed = fields.Datetime.to_datetime(provider.provider_last_reviewed)
+                    sheet.write_datetime(row, 9, reviewed, date_format)
                 row += 1
         sheet.set_column(0, 1, 28)
         sheet.set_column(2, 9, 18)
