@@ -17,9 +17,18 @@
         "views/ashshash_case_records_views.xml",
         "views/res_config_settings_views.xml",
         "views/ashshash_case_menus.xml",
+        "security/ashshash_referral_security.xml",
+        "data/ashshash_service_type_data.xml",
+        "data/ashshash_referral_data.xml",
+        "report/ashshash_referral_reports.xml",
+        "report/ashshash_referral_templates.xml",
+        "views/ashshash_referral_views.xml",
+        "views/ashshash_service_directory_views.xml",
+        "views/ashshash_referral_menus.xml",
     ],
     "demo": [
         "demo/ashshash_case_demo.xml",
+        "demo/ashshash_referral_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -4,3 +4,7 @@ from . import ashshash_family_member
 from . import ashshash_consent
 from . import ashshash_needs_assessment
 from . import res_config_settings
+from . import ashshash_service_type
+from . import res_partner
+from . import ashshash_referral
+from . import res_config_settings_referral

@@ -1,0 +1,294 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+SENSITIVE = "ashshash_case.group_case_worker"
+
+STATES = [
+    ("draft", "Draft"),
+    ("sent", "Sent"),
+    ("accepted", "Accepted"),
+    ("rejected", "Rejected"),
+    ("completed", "Completed"),
+    ("closed", "Closed"),
+]
+# States in which a referral counts as made (indicators REF_HEALTH / REF_LEGAL).
+SENT_STATES = ("sent", "accepted", "rejected", "completed", "closed")
+
+URGENCIES = [("normal", "Normal"), ("urgent", "Urgent"), ("emergency", "Emergency")]
+
+SATISFACTION = [
+    ("1", "Very unsatisfied"),
+    ("2", "Unsatisfied"),
+    ("3", "Neutral"),
+    ("4", "Satisfied"),
+    ("5", "Very satisfied"),
+]
+
+
+class AshshashReferral(models.Model):
+    _name = "ashshash.referral"
+    _description = "Referral to a service provider"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, index=True,
+        default=lambda self: self.env._("New"),
+    )
+    survivor_id = fields.Many2one(
+        "ashshash.survivor", required=True, index=True, ondelete="restrict", tracking=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(related="survivor_id.company_id", store=True, index=True)
+    gender = fields.Selection(related="survivor_id.gender", store=True, index=True)
+    area_id = fields.Many2one(related="survivor_id.area_id", store=True, index=True, string="Union / village")
+    district_id = fields.Many2one(related="survivor_id.district_id", store=True, index=True, string="District")
+    user_id = fields.Many2one(
+        "res.users", string="Referred by", index=True, tracking=True,
+        default=lambda self: self.env.user, domain="[('share', '=', False)]",
+    )
+    service_type_id = fields.Many2one("ashshash.service.type", required=True, index=True, tracking=True)
+    service_category = fields.Selection(related="service_type_id.category", store=True, index=True)
+    provider_id = fields.Many2one(
+        "res.partner", string="Provider", required=True, index=True, tracking=True,
+        domain="[('is_ashshash_provider', '=', True)]",
+    )
+    date = fields.Date(
+        string="Referral date", required=True, default=fields.Date.context_today, index=True, tracking=True,
+    )
+    reason = fields.Text(groups=SENSITIVE)
+    urgency = fields.Selection(URGENCIES, required=True, default="normal", index=True, tracking=True)
+    state = fields.Selection(STATES, default="draft", required=True, index=True, tracking=True, copy=False)
+    sent_date = fields.Date(readonly=True, copy=False, index=True, tracking=True)
+    answer_date = fields.Date(
+        readonly=True, copy=False, tracking=True, help="The day the provider accepted or rejected the referral.",
+    )
+    service_date = fields.Date(string="Service received on", copy=False, tracking=True)
+    outcome = fields.Text(string="Outcome of the service", copy=False, groups=SENSITIVE)
+    provider_feedback = fields.Text(copy=False, groups=SENSITIVE)
+    satisfaction = fields.Selection(SATISFACTION, string="Survivor's satisfaction", copy=False, tracking=True)
+    provider_mismatch = fields.Boolean(
+        compute="_compute_provider_mismatch",
+        help="The provider's directory entry does not list this service type.",
+    )
+    provider_mismatch_override = fields.Boolean(
+        string="Send despite the mismatch", copy=False, tracking=True,
+        help="A case manager confirms the provider gives this service although the directory does not say so.",
+    )
+    no_answer_activity_date = fields.Date(
+        readonly=True, copy=False,
+        help="The day the case worker was asked to chase the provider for an answer.",
+    )
+
+    @api.depends("provider_id", "service_type_id", "provider_id.provider_service_type_ids")
+    def _compute_provider_mismatch(self):
+        for referral in self:
+            referral.provider_mismatch = bool(
+                referral.provider_id and referral.service_type_id
+                and referral.service_type_id not in referral.provider_id.provider_service_type_ids
+            )
+
+    def _compute_display_name(self):
+        for referral in self:
+            # The case code, never the survivor's name.
+            referral.display_name = f"{referral.name} · {referral.survivor_id.sudo().code}"
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("date", "service_date")
+    def _check_service_date(self):
+        for referral in self:
+            if referral.service_date and referral.date and referral.service_date < referral.date:
+                raise ValidationError(self.env._(
+                    "The service date %(service)s of %(ref)s is before the referral date %(date)s: "
+                    "enter the day the survivor received the service.",
+                    service=referral.service_date, ref=referral.name, date=referral.date,
+                ))
+
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        for referral in self:
+            if referral.date > today:
+                raise ValidationError(self.env._(
+                    "The referral date %(date)s is in the future: enter the day the referral is made.",
+                    date=referral.date,
+                ))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    def _check_override_rights(self):
+        if not (self.env.su or self.env.user.has_group("ashshash_case.group_case_manager")):
+            raise AccessError(self.env._(
+                "Only a case manager may confirm sending a referral to a provider whose directory entry "
+                "does not list the service type.",
+            ))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("provider_mismatch_override") for vals in vals_list):
+            self._check_override_rights()
+        for vals in vals_list:
+            if not vals.get("name") or vals["name"] == self.env._("New"):
+                vals["name"] = self.env["ir.sequence"].next_by_code("ashshash.referral") or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("provider_mismatch_override"):
+            self._check_override_rights()
+        frozen = {"survivor_id", "provider_id", "service_type_id"} & set(vals)
+        if frozen and any(referral.state != "draft" for referral in self):
+            raise UserError(self.env._(
+                "A referral that has been sent keeps its survivor, provider and service type: "
+                "create a new referral instead.",
+            ))
+        if {"provider_id", "service_type_id"} & set(vals) and "provider_mismatch_override" not in vals:
+            # An override confirms one provider for one service; a new choice needs a new confirmation.
+            vals = dict(vals, provider_mismatch_override=False)
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Consent
+    # ------------------------------------------------------------------
+    def _sharing_consents(self, on_date=None):
+        """The data-sharing consents of the survivor in force on ``on_date`` that cover the provider."""
+        self.ensure_one()
+        on_date = on_date or fields.Date.context_today(self)
+        return self.survivor_id.consent_ids._in_force(on_date)._covers_provider(self.provider_id)
+
+    def _slip_values(self):
+        """What the referral slip may show: identity and reason only with a covering consent."""
+        self.ensure_one()
+        consents = self._sharing_consents(self.sent_date or fields.Date.context_today(self))
+        values = {"share_identity": bool(consents), "consent": consents[:1]}
+        if consents:
+            values.update(
+                survivor_name=self.survivor_id.name,
+                survivor_phone=self.survivor_id.phone,
+                reason=self.reason,
+            )
+        return values
+
+    # ------------------------------------------------------------------
+    # Lifecycle
+    # ------------------------------------------------------------------
+    def _check_state(self, allowed, verb):
+        labels = dict(STATES)
+        for referral in self:
+            if referral.state not in allowed:
+                raise UserError(self.env._(
+                    "%(ref)s cannot be %(verb)s: it is %(state)s; only a referral that is %(allowed)s can.",
+                    ref=referral.name, verb=verb, state=labels[referral.state].lower(),
+                    allowed=" or ".join(labels[s].lower() for s in allowed),
+                ))
+
+    def action_send(self):
+        self._check_state(["draft"], self.env._("sent"))
+        today = fields.Date.context_today(self)
+        for referral in self:
+            if referral.survivor_id.state == "closed":
+                raise UserError(self.env._(
+                    "%(ref)s cannot be sent: the case %(code)s is closed. Reopen the case first.",
+                    ref=referral.name, code=referral.survivor_id.code,
+                ))
+            if referral.provider_mismatch and not referral.provider_mismatch_override:
+                raise UserError(self.env._(
+                    "%(provider)s does not offer %(service)s according to the service directory. "
+                    "Choose another provider, update the directory entry, or ask a case manager to tick "
+                    "'Send despite the mismatch' on %(ref)s.",
+                    provider=referral.provider_id.display_name, service=referral.service_type_id.name,
+                    ref=referral.name,
+                ))
+            if not referral._sharing_consents(today):
+                raise UserError(self.env._(
+                    "%(ref)s cannot be sent: record a data-sharing consent of %(code)s covering %(provider)s "
+                    "(or all providers), given on or before %(date)s, not withdrawn and not expired.",
+                    ref=referral.name, code=referral.survivor_id.code,
+                    provider=referral.provider_id.display_name, date=today,
+                ))
+        self.write({"state": "sent", "sent_date": today})
+        return True
+
+    def action_accept(self):
+        self._check_state(["sent"], self.env._("accepted"))
+        self.write({"state": "accepted", "answer_date": fields.Date.context_today(self)})
+        return True
+
+    def action_reject(self):
+        self._check_state(["sent"], self.env._("rejected"))
+        self.write({"state": "rejected", "answer_date": fields.Date.context_today(self)})
+        return True
+
+    def action_complete(self):
+        self._check_state(["accepted"], self.env._("completed"))
+        for referral in self:
+            if not referral.service_date:
+                raise UserError(self.env._(
+                    "Enter the date the survivor received the service before completing %(ref)s.",
+                    ref=referral.name,
+                ))
+        self.write({"state": "completed"})
+        return True
+
+    def action_close(self):
+        self._check_state(["sent", "accepted", "rejected", "completed"], self.env._("closed"))
+        self.write({"state": "closed"})
+        return True
+
+    def action_reset_to_draft(self):
+        self._check_state(["rejected"], self.env._("reset to draft"))
+        self.write({"state": "draft", "sent_date": False, "answer_date": False, "no_answer_activity_date": False})
+        return True
+
+    # ------------------------------------------------------------------
+    # No answer from the provider
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_no_answer_activity(self):
+        """One activity per sent referral left unanswered longer than the configured number of days."""
+        days = int(self.env["ir.config_parameter"].sudo().get_param("ashshash_case.referral_no_answer_days", 7))
+        today = fields.Date.context_today(self)
+        referrals = self.search([
+            ("state", "=", "sent"),
+            ("sent_date", "<=", today - timedelta(days=days)),
+            ("no_answer_activity_date", "=", False),
+        ])
+        for referral in referrals:
+            referral.activity_schedule(
+                act_type_xmlid="ashshash_case.mail_activity_type_referral_no_answer",
+                summary=self.env._("No answer from %(provider)s", provider=referral.provider_id.display_name),
+                note=self.env._(
+                    "Sent on %(date)s and still unanswered: call the provider and record whether the referral "
+                    "is accepted or rejected.", date=referral.sent_date,
+                ),
+                user_id=(referral.survivor_id.user_id or referral.user_id).id,
+            )
+        referrals.write({"no_answer_activity_date": today})
+        return referrals
+
+
+class AshshashSurvivor(models.Model):
+    _inherit = "ashshash.survivor"
+
+    referral_ids = fields.One2many("ashshash.referral", "survivor_id", string="Referrals")
+    referral_count = fields.Integer(compute="_compute_referral_count")
+    referral_open_count = fields.Integer(compute="_compute_referral_count")
+
+    @api.depends_context("uid")
+    def _compute_referral_count(self):
+        counts = {}
+        for survivor, state, count in self.env["ashshash.referral"]._read_group(
+            [("survivor_id", "in", self.ids)], ["survivor_id", "state"], ["__count"],
+        ):
+            total, open_count = counts.get(survivor, (0, 0))
+            counts[survivor] = (total + count, open_count + (count if state in ("draft", "sent", "accepted") else 0))
+        for survivor in self:
+            survivor.referral_count, survivor.referral_open_count = counts.get(survivor, (0, 0))
+
+    def action_view_referrals(self):
+        return self._action_related("ashshash.referral", self.env._("Referrals"))
