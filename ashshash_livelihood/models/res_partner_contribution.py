@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 READERS = "ashshash_case.group_case_worker,ashshash_case.group_me_officer"
 
@@ -18,6 +18,7 @@ class ResPartner(models.Model):
         "res.currency", compute="_compute_ashshash_contributions", groups=READERS,
     )
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_ashshash_contributions(self):
         # Totals over the support the user may read: a case worker sees what
         # went to their own survivors, managers and M&E the whole company.

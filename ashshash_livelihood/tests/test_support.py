@@ -60,9 +60,9 @@ class TestSupport(AshshashLivelihoodCommon):
 
     def test_negative_quantity_or_value_is_refused(self):
         count = self.env["ashshash.support"].search_count([])
-        with self.assertRaisesRegex(ValidationError, "must be positive"):
+        with self.assertRaisesRegex(ValidationError, "must be positive"), self.env.cr.savepoint():
             self._support(quantity=-1)
-        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.env.cr.savepoint():
             self._support(unit_value=-5)
         self.assertEqual(self.env["ashshash.support"].search_count([]), count)
         support = self._support()
@@ -80,17 +80,17 @@ class TestSupport(AshshashLivelihoodCommon):
         self.assertEqual(support.state, "planned")
 
     def test_contribution_needs_a_partner(self):
-        with self.assertRaisesRegex(ValidationError, "contributing partner"):
+        with self.assertRaisesRegex(ValidationError, "contributing partner"), self.env.cr.savepoint():
             self._support(provided_by="partner")
 
     def test_need_must_be_the_survivors(self):
         other = self._assess(self.survivor_2, {"economic": "high"})
-        with self.assertRaisesRegex(ValidationError, "assessment of"):
+        with self.assertRaisesRegex(ValidationError, "assessment of"), self.env.cr.savepoint():
             self._support(need_line_id=other.line_ids.id)
 
     def test_support_for_an_identified_survivor_is_refused(self):
         newcomer = self._create_survivor(name="Dilruba Yeasmin", phone="01710000004")
-        with self.assertRaisesRegex(ValidationError, "Enrol"):
+        with self.assertRaisesRegex(ValidationError, "Enrol"), self.env.cr.savepoint():
             self._support(survivor=newcomer)
 
     def test_contribution_totals_per_partner(self):

@@ -66,7 +66,7 @@ class TestSupportPlan(AshshashLivelihoodCommon):
 @tagged("post_install", "-at_install")
 class TestEconomicOutcome(AshshashLivelihoodCommon):
 
-    def _outcome(self, **vals):
+    def _create_outcome(self, **vals):
         values = {"survivor_id": self.survivor.id, "kind": "employment", "employer": "Garment factory",
                   "start_date": self.today, "monthly_income": 8000}
         values.update(vals)
@@ -74,10 +74,10 @@ class TestEconomicOutcome(AshshashLivelihoodCommon):
 
     def test_income_before_and_now(self):
         self.survivor.income_before_programme = 1500
-        self._outcome(kind="self_employment", employer="Tailoring", start_date=self.today - timedelta(days=60),
+        self._create_outcome(kind="self_employment", employer="Tailoring", start_date=self.today - timedelta(days=60),
                       monthly_income=3000)
         self.assertEqual(self.survivor.current_monthly_income, 3000)
-        job = self._outcome()
+        job = self._create_outcome()
         self.assertEqual(self.survivor.current_monthly_income, 8000)
         self.assertEqual(self.survivor.income_before_programme, 1500)
         job.end_date = self.today
@@ -85,10 +85,11 @@ class TestEconomicOutcome(AshshashLivelihoodCommon):
         self.assertEqual(job.display_name, f"{self.survivor.code} · Employment")
 
     def test_bad_outcomes_are_refused(self):
-        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
-            self._outcome(monthly_income=-1)
-        with self.assertRaisesRegex(ValidationError, "in the future"):
-            self._outcome(start_date=self.today + timedelta(days=1))
-        with self.assertRaisesRegex(ValidationError, "end before"):
-            self._outcome(start_date=self.today - timedelta(days=5), end_date=self.today - timedelta(days=6))
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.env.cr.savepoint():
+            self._create_outcome(monthly_income=-1)
+        with self.assertRaisesRegex(ValidationError, "in the future"), self.env.cr.savepoint():
+            self._create_outcome(start_date=self.today + timedelta(days=1))
+        with self.assertRaisesRegex(ValidationError, "end before"), self.env.cr.savepoint():
+            self._create_outcome(start_date=self.today - timedelta(days=5), end_date=self.today - timedelta(days=6))
+        self.survivor.invalidate_recordset()
         self.assertFalse(self.survivor.economic_outcome_ids)

@@ -30,7 +30,7 @@ class TestTraining(AshshashLivelihoodCommon):
 
     def test_training_cannot_start_before_its_start_date(self):
         later = self._create_training(
-            date_start=self.today + timedelta(days=3), date_end=self.today + timedelta(days=5),
+            date_start=self.today + timedelta(days=3), date_end=self.today + timedelta(days=5), session_days=3,
         )
         with self.assertRaisesRegex(UserError, "starts on"):
             later.action_start()
@@ -43,7 +43,7 @@ class TestTraining(AshshashLivelihoodCommon):
         self.assertEqual(training.session_days, 12)
 
     def test_end_before_start_is_refused(self):
-        with self.assertRaisesRegex(ValidationError, "ends .* before it starts"):
+        with self.assertRaisesRegex(ValidationError, "ends .* before it starts"), self.env.cr.savepoint():
             self._create_training(name="Backwards", date_end=self.today - timedelta(days=20))
         self.assertFalse(self.env["ashshash.training"].search([("name", "=", "Backwards")]))
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
