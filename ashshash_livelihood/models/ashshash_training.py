@@ -73,8 +73,9 @@ class AshshashTraining(models.Model):
         """Enrolments per training and state, colleagues' survivors included."""
         # sudo: seats are counted over every participant (a case worker only sees
         # their own survivors' enrolments); only numbers leave this method.
+        training_ids = [tid for tid in self._origin.ids if isinstance(tid, int)]
         groups = self.env["ashshash.training.enrolment"].sudo()._read_group(
-            [("training_id", "in", self.ids)], ["training_id", "state"], ["__count"],
+            [("training_id", "in", training_ids)], ["training_id", "state"], ["__count"],
         )
         counts = {}
         for training, state, count in groups:
