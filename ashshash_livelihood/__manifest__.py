@@ -15,6 +15,7 @@
         "views/ashshash_support_views.xml",
         "views/ashshash_economic_outcome_views.xml",
         "views/ashshash_survivor_livelihood_views.xml",
+        "report/ashshash_contribution_report_views.xml",
         "views/ashshash_livelihood_menus.xml",
     ],
     "demo": [

@@ -128,6 +128,14 @@ class TestSupport(AshshashLivelihoodCommon):
         # A contact person of the company shows the company's contributions.
         contact = self.env["res.partner"].create({"name": "Store keeper", "parent_id": self.company_partner.id})
         self.assertEqual(contact.with_user(self.case_manager).ashshash_contribution_value, 1700)
+        # The report has one line per partner and survivor: its count is the number of survivors.
+        Report = self.env["ashshash.contribution.report"].with_user(self.me_officer)
+        [(count, value)] = Report._read_group(
+            [("contributor_id", "=", self.company_partner.id)], [], ["__count", "total_value:sum"])
+        self.assertEqual((count, value), (2, 1700))
+        lines = self.env["ashshash.contribution.report"].with_user(self.case_worker).search(
+            [("contributor_id", "=", self.company_partner.id)])
+        self.assertEqual(lines.survivor_id, self.survivor)
         action = self.company_partner.action_view_ashshash_contributions()
         self.assertEqual(self.env["ashshash.support"].search(action["domain"]), contributions | planned)
 

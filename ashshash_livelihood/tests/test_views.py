@@ -8,6 +8,7 @@ ACTIONS = [
     "ashshash_livelihood.ashshash_support_action",
     "ashshash_livelihood.ashshash_support_action_contribution",
     "ashshash_livelihood.ashshash_economic_outcome_action",
+    "ashshash_livelihood.ashshash_contribution_report_action",
 ]
 
 
