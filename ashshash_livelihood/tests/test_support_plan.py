@@ -93,3 +93,21 @@ class TestEconomicOutcome(AshshashLivelihoodCommon):
             self._create_outcome(start_date=self.today - timedelta(days=5), end_date=self.today - timedelta(days=6))
         self.survivor.invalidate_recordset()
         self.assertFalse(self.survivor.economic_outcome_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestLivelihoodPerformance(AshshashLivelihoodCommon):
+
+    def test_survivor_counts_do_not_query_per_survivor(self):
+        survivors = self.survivor | self.survivor_2
+        for survivor in survivors:
+            self._support(survivor=survivor)
+            self._enrol_in(self._create_training(capacity=0), survivor)
+        survivors = survivors.with_user(self.case_manager)
+        survivors.mapped("support_count")  # warm up access rules and flush pending writes
+        survivors.invalidate_recordset(["support_count", "training_enrolment_count", "economic_outcome_count"])
+        # One grouped query per counted model, whatever the number of survivors.
+        with self.assertQueryCount(3):
+            self.assertEqual(survivors.mapped("support_count"), [1, 1])
+            self.assertEqual(survivors.mapped("training_enrolment_count"), [1, 1])
+            self.assertEqual(survivors.mapped("economic_outcome_count"), [0, 0])
