@@ -21,5 +21,10 @@
     "demo": [
         "demo/ashshash_livelihood_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ashshash_livelihood/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }
