@@ -129,15 +129,13 @@ class AshshashTrainingEnrolment(models.Model):
         if len(set(pairs)) < len(pairs):
             raise UserError(self.env._("The same survivor is listed twice for one training."))
         # sudo: the duplicate may be a colleague's enrolment; only its existence is used.
-        existing = self.sudo().search_count([
-            ("training_id", "in", [p[0] for p in pairs if p[0]]),
-            ("survivor_id", "in", [p[1] for p in pairs if p[1]]),
+        existing = self.sudo().search([
+            ("training_id", "in", [t for t, _s in pairs if t]),
+            ("survivor_id", "in", [s for _t, s in pairs if s]),
             ("id", "not in", self.ids),
         ])
-        if existing and any(
-            self.sudo().search_count([("training_id", "=", t), ("survivor_id", "=", s), ("id", "not in", self.ids)])
-            for t, s in pairs if t and s
-        ):
+        existing_pairs = {(e.training_id.id, e.survivor_id.id) for e in existing}
+        if any(pair in existing_pairs for pair in pairs):
             raise UserError(self.env._("This survivor is already enrolled in this training."))
         for training in trainings:
             if training.state in ("done", "cancelled") or training.date_end < today:
