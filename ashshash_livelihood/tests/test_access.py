@@ -107,3 +107,13 @@ class TestLivelihoodAccess(AshshashLivelihoodCommon):
         self.assertEqual(partner.name, "Test Agro Ltd.")
         with self.assertRaises(AccessError):
             partner.read(["ashshash_contribution_value"])
+
+    def test_other_company_records_stay_hidden(self):
+        company_b = self.env["res.company"].create({"name": "Agrogoti Sangstha (test)"})
+        survivor_b = self._create_survivor(name="Hasina Begum", phone="01710000009", company_id=company_b.id)
+        self._enrol(survivor_b)
+        support_b = self._support(survivor=survivor_b)
+        self.assertEqual(support_b.company_id, company_b)
+        Support = self.env["ashshash.support"].with_user(self.case_manager)
+        self.assertFalse(Support.search([("id", "=", support_b.id)]))
+        self.assertFalse(self.env["ashshash.support"].with_user(self.me_officer).search([("id", "=", support_b.id)]))
