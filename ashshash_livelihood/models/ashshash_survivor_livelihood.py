@@ -1,0 +1,98 @@
+from odoo import api, fields, models
+
+
+class AshshashSurvivor(models.Model):
+    _inherit = "ashshash.survivor"
+
+    support_ids = fields.One2many("ashshash.support", "survivor_id", string="Support given")
+    training_enrolment_ids = fields.One2many(
+        "ashshash.training.enrolment", "survivor_id", string="Training enrolments",
+    )
+    economic_outcome_ids = fields.One2many("ashshash.economic.outcome", "survivor_id", string="Economic outcomes")
+    support_count = fields.Integer(compute="_compute_livelihood_counts")
+    training_enrolment_count = fields.Integer(compute="_compute_livelihood_counts")
+    economic_outcome_count = fields.Integer(compute="_compute_livelihood_counts")
+
+    # Support plan: the medium and high needs of the latest done assessment.
+    support_plan_line_ids = fields.Many2many(
+        "ashshash.needs.assessment.line", compute="_compute_support_plan", string="Support plan",
+    )
+    needs_not_met = fields.Boolean(
+        compute="_compute_needs_not_met", store=True, index=True,
+        help="A medium or high need of the latest done assessment is answered by no delivered support "
+             "and no completed training yet.",
+    )
+
+    # Income before the programme and now.
+    income_currency_id = fields.Many2one(related="company_id.currency_id", string="Income currency")
+    income_before_programme = fields.Monetary(
+        currency_field="income_currency_id", tracking=True,
+        help="The survivor's monthly income when identified, before any support.",
+    )
+    current_monthly_income = fields.Monetary(
+        currency_field="income_currency_id", compute="_compute_current_monthly_income", store=True,
+        string="Monthly income now",
+        help="Monthly income of the latest economic outcome that has not ended.",
+    )
+
+    def _compute_livelihood_counts(self):
+        models_fields = [
+            ("ashshash.support", "support_count"),
+            ("ashshash.training.enrolment", "training_enrolment_count"),
+            ("ashshash.economic.outcome", "economic_outcome_count"),
+        ]
+        for model, field in models_fields:
+            counts = dict(self.env[model]._read_group(
+                [("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"],
+            ))
+            for survivor in self:
+                survivor[field] = counts.get(survivor, 0)
+
+    def _support_plan_lines(self):
+        """The medium and high need lines of the latest done assessment of this survivor."""
+        self.ensure_one()
+        done = self.assessment_ids.filtered(lambda a: a.state == "done")
+        latest = done.sorted(lambda a: (a.date, a.id), reverse=True)[:1]
+        return latest.line_ids.filtered(lambda line: line.level in ("medium", "high"))
+
+    @api.depends("assessment_ids.state", "assessment_ids.date", "assessment_ids.line_ids.level")
+    def _compute_support_plan(self):
+        for survivor in self:
+            survivor.support_plan_line_ids = survivor._support_plan_lines()
+
+    @api.depends(
+        "assessment_ids.state", "assessment_ids.date", "assessment_ids.line_ids.level",
+        "assessment_ids.line_ids.plan_status",
+    )
+    def _compute_needs_not_met(self):
+        for survivor in self:
+            survivor.needs_not_met = any(line.plan_status != "met" for line in survivor._support_plan_lines())
+
+    @api.depends("economic_outcome_ids.start_date", "economic_outcome_ids.end_date",
+                 "economic_outcome_ids.monthly_income")
+    def _compute_current_monthly_income(self):
+        for survivor in self:
+            current = survivor.economic_outcome_ids.filtered(lambda o: not o.end_date)
+            latest = current.sorted(lambda o: (o.start_date, o.id), reverse=True)[:1]
+            survivor.current_monthly_income = latest.monthly_income
+
+    def _action_livelihood(self, xml_id, name):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
+        action.update({
+            "name": name,
+            "domain": [("survivor_id", "=", self.id)],
+            "context": {"default_survivor_id": self.id},
+        })
+        return action
+
+    def action_view_support(self):
+        return self._action_livelihood("ashshash_livelihood.ashshash_support_action", self.env._("Support given"))
+
+    def action_view_training_enrolments(self):
+        return self._action_livelihood(
+            "ashshash_livelihood.ashshash_training_enrolment_action", self.env._("Trainings"))
+
+    def action_view_economic_outcomes(self):
+        return self._action_livelihood(
+            "ashshash_livelihood.ashshash_economic_outcome_action", self.env._("Economic outcomes"))

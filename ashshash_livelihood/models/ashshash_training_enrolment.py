@@ -1,0 +1,195 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+ENROLMENT_STATES = [
+    ("enrolled", "Enrolled"),
+    ("completed", "Completed"),
+    ("dropped", "Dropped out"),
+]
+
+
+class AshshashTrainingEnrolment(models.Model):
+    _name = "ashshash.training.enrolment"
+    _description = "Training enrolment"
+    _inherit = ["mail.thread"]
+    _order = "training_id, id"
+
+    training_id = fields.Many2one(
+        "ashshash.training", required=True, index=True, ondelete="restrict", tracking=True,
+    )
+    survivor_id = fields.Many2one(
+        "ashshash.survivor", required=True, index=True, ondelete="cascade", tracking=True,
+    )
+    state = fields.Selection(
+        ENROLMENT_STATES, default="enrolled", required=True, index=True, tracking=True, copy=False,
+    )
+    enrolment_date = fields.Date(default=fields.Date.context_today, required=True, tracking=True)
+    days_attended = fields.Integer(tracking=True)
+    attendance_rate = fields.Float(
+        string="Attendance (%)", compute="_compute_attendance_rate", store=True, aggregator="avg",
+        digits=(5, 1),
+    )
+    completion_date = fields.Date(readonly=True, copy=False, index=True, tracking=True)
+    drop_date = fields.Date(readonly=True, copy=False, tracking=True)
+    drop_reason = fields.Char(tracking=True)
+    need_line_id = fields.Many2one(
+        "ashshash.needs.assessment.line", string="Need answered", index=True, ondelete="set null",
+        domain="[('survivor_id', '=', survivor_id), ('level', 'in', ('medium', 'high'))]",
+        help="The need of the survivor's assessment that this training answers.",
+    )
+    # Stored for indicators (TRAIN_LIFESKILLS, TRAIN_LEADERSHIP) and reports.
+    training_type_id = fields.Many2one(related="training_id.training_type_id", store=True, index=True)
+    training_category = fields.Selection(
+        related="training_id.category", store=True, index=True, string="Training category",
+    )
+    training_state = fields.Selection(related="training_id.state", string="Training state")
+    date_start = fields.Date(related="training_id.date_start")
+    date_end = fields.Date(related="training_id.date_end")
+    session_days = fields.Integer(related="training_id.session_days")
+    company_id = fields.Many2one(related="survivor_id.company_id", store=True, index=True)
+    gender = fields.Selection(related="survivor_id.gender", store=True, index=True)
+    area_id = fields.Many2one(related="survivor_id.area_id", store=True, index=True)
+
+    _sql_constraints = [
+        ("survivor_training_uniq", "unique(training_id, survivor_id)",
+         "This survivor is already enrolled in this training."),
+    ]
+
+    @api.depends("days_attended", "training_id.session_days")
+    def _compute_attendance_rate(self):
+        for enrolment in self:
+            days = enrolment.training_id.session_days
+            enrolment.attendance_rate = 100.0 * enrolment.days_attended / days if days else 0.0
+
+    def _compute_display_name(self):
+        # Never the survivor's name: display names are computed as superuser.
+        for enrolment in self:
+            enrolment.display_name = f"{enrolment.survivor_id.code} · {enrolment.training_id.name or ''}"
+
+    @api.constrains("days_attended", "training_id")
+    def _check_days_attended(self):
+        for enrolment in self:
+            if enrolment.days_attended < 0:
+                raise ValidationError(self.env._("Days attended cannot be negative."))
+            if enrolment.days_attended > enrolment.training_id.session_days:
+                raise ValidationError(self.env._(
+                    "%(code)s cannot have attended %(days)s days of a %(total)s-day training.",
+                    code=enrolment.survivor_id.code, days=enrolment.days_attended,
+                    total=enrolment.training_id.session_days,
+                ))
+
+    @api.constrains("need_line_id", "survivor_id")
+    def _check_need_line(self):
+        for enrolment in self:
+            if enrolment.need_line_id and enrolment.need_line_id.survivor_id != enrolment.survivor_id:
+                raise ValidationError(self.env._(
+                    "The need answered must come from an assessment of %(code)s.", code=enrolment.survivor_id.code,
+                ))
+
+    # ------------------------------------------------------------------
+    # Enrolling
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        trainings = self.env["ashshash.training"].browse(
+            [vals["training_id"] for vals in vals_list if vals.get("training_id")]
+        )
+        self._check_can_enrol(trainings, vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "training_id" in vals:
+            training = self.env["ashshash.training"].browse(vals["training_id"])
+            self._check_can_enrol(training, [
+                {"training_id": training.id, "survivor_id": vals.get("survivor_id", enrolment.survivor_id.id)}
+                for enrolment in self
+            ])
+        return super().write(vals)
+
+    def _check_can_enrol(self, trainings, vals_list):
+        """Refuse enrolments of survivors not in the programme and in a training
+        that ended, was cancelled or is full, before anything is written."""
+        today = fields.Date.context_today(self)
+        survivors = self.env["ashshash.survivor"].browse(
+            {vals["survivor_id"] for vals in vals_list if vals.get("survivor_id")}
+        )
+        for survivor in survivors:
+            if survivor.state in ("identified", "closed"):
+                raise UserError(self.env._(
+                    "%(code)s is not in the programme (state: %(state)s): only enrolled, open cases can "
+                    "join a training.",
+                    code=survivor.code, state=dict(survivor._fields["state"].selection)[survivor.state],
+                ))
+        new_seats = {}
+        for vals in vals_list:
+            if vals.get("training_id") and vals.get("state", "enrolled") == "enrolled":
+                new_seats[vals["training_id"]] = new_seats.get(vals["training_id"], 0) + 1
+        counts = trainings._seat_counts()
+        pairs = [(vals.get("training_id"), vals.get("survivor_id")) for vals in vals_list]
+        if len(set(pairs)) < len(pairs):
+            raise UserError(self.env._("The same survivor is listed twice for one training."))
+        # sudo: the duplicate may be a colleague's enrolment; only its existence is used.
+        existing = self.sudo().search([
+            ("training_id", "in", [t for t, _s in pairs if t]),
+            ("survivor_id", "in", [s for _t, s in pairs if s]),
+            ("id", "not in", self.ids),
+        ])
+        existing_pairs = {(e.training_id.id, e.survivor_id.id) for e in existing}
+        if any(pair in existing_pairs for pair in pairs):
+            raise UserError(self.env._("This survivor is already enrolled in this training."))
+        for training in trainings:
+            if training.state in ("done", "cancelled") or training.date_end < today:
+                raise UserError(self.env._(
+                    "'%(name)s' ended on %(date)s (%(state)s): survivors can no longer be enrolled.",
+                    name=training.name, date=training.date_end,
+                    state=dict(training._fields["state"].selection)[training.state],
+                ))
+            by_state = counts.get(training.id, {})
+            taken = by_state.get("enrolled", 0) + by_state.get("completed", 0)
+            if training.capacity and taken + new_seats.get(training.id, 0) > training.capacity:
+                raise UserError(self.env._(
+                    "'%(name)s' is full (%(taken)s of %(capacity)s places taken): enrol the survivor in "
+                    "another batch or raise the capacity.",
+                    name=training.name, taken=taken, capacity=training.capacity,
+                ))
+
+    # ------------------------------------------------------------------
+    # Lifecycle
+    # ------------------------------------------------------------------
+    @api.model
+    def _min_attendance_rate(self):
+        return float(self.env["ir.config_parameter"].sudo().get_param(
+            "ashshash_livelihood.training_min_attendance", 80))
+
+    def action_complete(self):
+        min_rate = self._min_attendance_rate()
+        for enrolment in self:
+            code = enrolment.survivor_id.code
+            if enrolment.state != "enrolled":
+                raise UserError(self.env._(
+                    "Only an enrolled participant can complete a training; %(code)s is %(state)s.",
+                    code=code, state=dict(ENROLMENT_STATES)[enrolment.state],
+                ))
+            if enrolment.training_id.state not in ("ongoing", "done"):
+                raise UserError(self.env._(
+                    "'%(name)s' has not started: a participant completes it once it is ongoing or done.",
+                    name=enrolment.training_id.name,
+                ))
+            if enrolment.attendance_rate < min_rate:
+                raise UserError(self.env._(
+                    "%(code)s attended %(rate).0f %% of the training days; completing requires at least "
+                    "%(min).0f %%. Record the days attended, or mark the participant as dropped out.",
+                    code=code, rate=enrolment.attendance_rate, min=min_rate,
+                ))
+        self.write({"state": "completed", "completion_date": fields.Date.context_today(self)})
+        return True
+
+    def action_drop(self):
+        for enrolment in self:
+            if enrolment.state != "enrolled":
+                raise UserError(self.env._(
+                    "Only an enrolled participant can drop out; %(code)s is %(state)s.",
+                    code=enrolment.survivor_id.code, state=dict(ENROLMENT_STATES)[enrolment.state],
+                ))
+        self.write({"state": "dropped", "drop_date": fields.Date.context_today(self)})
+        return True

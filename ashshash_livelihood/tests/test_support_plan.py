@@ -1,0 +1,113 @@
+from datetime import timedelta
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import AshshashLivelihoodCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSupportPlan(AshshashLivelihoodCommon):
+
+    def test_needs_met_by_support_and_training(self):
+        assessment = self._assess(self.survivor, {
+            "health": "high", "education": "medium", "legal": "low", "shelter": "none",
+        })
+        health = assessment.line_ids.filtered(lambda line: line.domain == "health")
+        education = assessment.line_ids.filtered(lambda line: line.domain == "education")
+        self.assertEqual(self.survivor.support_plan_line_ids, health | education)
+        self.assertTrue(self.survivor.needs_not_met)
+        self.assertEqual(set(self.survivor.support_plan_line_ids.mapped("plan_status")), {"open"})
+        Survivor = self.env["ashshash.survivor"]
+        self.assertIn(self.survivor, Survivor.search([("needs_not_met", "=", True)]))
+
+        support = self._support(need_line_id=health.id)
+        self.assertEqual(health.plan_status, "in_progress")
+        self.assertIn("Health care", health.answered_by)
+        support.action_deliver()
+        self.assertEqual(health.plan_status, "met")
+        self.assertTrue(self.survivor.needs_not_met, "the education need is still open")
+
+        enrolment = self._enrol_in(self.training, self.survivor, need_line_id=education.id, days_attended=10)
+        self.assertEqual(education.plan_status, "in_progress")
+        self.training.action_start()
+        enrolment.action_complete()
+        self.assertEqual(education.plan_status, "met")
+        self.assertFalse(self.survivor.needs_not_met)
+        self.assertNotIn(self.survivor, Survivor.search([("needs_not_met", "=", True)]))
+
+        # Cancelling the support reopens the need (a case manager corrects it).
+        support.with_user(self.case_manager).action_cancel()
+        self.assertEqual(health.plan_status, "open")
+        self.assertTrue(self.survivor.needs_not_met)
+
+    def test_only_the_latest_done_assessment_counts(self):
+        self._assess(self.survivor, {"health": "high"}, days_ago=30)
+        self.assertTrue(self.survivor.needs_not_met)
+        latest = self._assess(self.survivor, {"health": "low", "economic": "medium"})
+        self.assertEqual(self.survivor.support_plan_line_ids, latest.line_ids.filtered(lambda l: l.domain == "economic"))
+        economic = self.survivor.support_plan_line_ids
+        self._support(support_type=self.support_employment, need_line_id=economic.id).action_deliver()
+        self.assertFalse(self.survivor.needs_not_met)
+
+    def test_no_assessment_no_open_need(self):
+        self.assertFalse(self.survivor.support_plan_line_ids)
+        self.assertFalse(self.survivor.needs_not_met)
+
+    def test_counts_on_the_survivor(self):
+        self._support()
+        self._enrol_in(self.training, self.survivor)
+        self.assertEqual(self.survivor.support_count, 1)
+        self.assertEqual(self.survivor.training_enrolment_count, 1)
+        action = self.survivor.action_view_support()
+        self.assertEqual(action["domain"], [("survivor_id", "=", self.survivor.id)])
+
+
+@tagged("post_install", "-at_install")
+class TestEconomicOutcome(AshshashLivelihoodCommon):
+
+    def _create_outcome(self, **vals):
+        values = {"survivor_id": self.survivor.id, "kind": "employment", "employer": "Garment factory",
+                  "start_date": self.today, "monthly_income": 8000}
+        values.update(vals)
+        return self.env["ashshash.economic.outcome"].create(values)
+
+    def test_income_before_and_now(self):
+        self.survivor.income_before_programme = 1500
+        self._create_outcome(kind="self_employment", employer="Tailoring", start_date=self.today - timedelta(days=60),
+                      monthly_income=3000)
+        self.assertEqual(self.survivor.current_monthly_income, 3000)
+        job = self._create_outcome()
+        self.assertEqual(self.survivor.current_monthly_income, 8000)
+        self.assertEqual(self.survivor.income_before_programme, 1500)
+        job.end_date = self.today
+        self.assertEqual(self.survivor.current_monthly_income, 3000)
+        self.assertEqual(job.display_name, f"{self.survivor.code} · Employment")
+
+    def test_bad_outcomes_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.env.cr.savepoint():
+            self._create_outcome(monthly_income=-1)
+        with self.assertRaisesRegex(ValidationError, "in the future"), self.env.cr.savepoint():
+            self._create_outcome(start_date=self.today + timedelta(days=1))
+        with self.assertRaisesRegex(ValidationError, "end before"), self.env.cr.savepoint():
+            self._create_outcome(start_date=self.today - timedelta(days=5), end_date=self.today - timedelta(days=6))
+        self.survivor.invalidate_recordset()
+        self.assertFalse(self.survivor.economic_outcome_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestLivelihoodPerformance(AshshashLivelihoodCommon):
+
+    def test_survivor_counts_do_not_query_per_survivor(self):
+        survivors = self.survivor | self.survivor_2
+        for survivor in survivors:
+            self._support(survivor=survivor)
+            self._enrol_in(self._create_training(capacity=0), survivor)
+        survivors = survivors.with_user(self.case_manager)
+        survivors.mapped("support_count")  # warm up access rules and flush pending writes
+        survivors.invalidate_recordset(["support_count", "training_enrolment_count", "economic_outcome_count"])
+        # One grouped query per counted model, whatever the number of survivors.
+        with self.assertQueryCount(3):
+            self.assertEqual(survivors.mapped("support_count"), [1, 1])
+            self.assertEqual(survivors.mapped("training_enrolment_count"), [1, 1])
+            self.assertEqual(survivors.mapped("economic_outcome_count"), [0, 0])
