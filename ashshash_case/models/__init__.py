@@ -4,3 +4,9 @@ from . import ashshash_family_member
 from . import ashshash_consent
 from . import ashshash_needs_assessment
 from . import res_config_settings
+from . import ashshash_who5_mixin
+from . import ashshash_counselling_session
+from . import ashshash_followup
+from . import ashshash_certificate
+from . import ashshash_survivor_counselling
+from . import res_config_settings_counselling
