@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import fields
@@ -27,6 +28,14 @@ class AshshashCounsellingCommon(AshshashCaseCommon):
             "survivor_id": cls.survivor.id, "name": "Rahima Khatun", "relation": "mother", "gender": "female",
         })
         cls.now = fields.Datetime.now()
+
+    @contextmanager
+    def assertRefused(self, exception, pattern):
+        """assertRaises (which rolls back to a savepoint, so that 'nothing
+        changed' can be checked) plus a check of the message."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
 
     @classmethod
     def _who5(cls, *items):

@@ -49,7 +49,7 @@ class TestCounsellingSession(AshshashCounsellingCommon):
 
     def test_session_in_future_cannot_be_done(self):
         session = self._session(done=False, date=self.now + timedelta(days=2))
-        with self.assertRaisesRegex(UserError, "in the future"):
+        with self.assertRefused(UserError, "in the future"):
             session.action_done()
         self.assertEqual(session.state, "planned")
         self.assertEqual(self.survivor.state, "enrolled")
@@ -59,13 +59,13 @@ class TestCounsellingSession(AshshashCounsellingCommon):
     def test_session_of_survivor_not_enrolled_cannot_be_done(self):
         newcomer = self._create_survivor(name="Nasima Akter")
         session = self._session(newcomer, done=False)
-        with self.assertRaisesRegex(UserError, "Enrol"):
+        with self.assertRefused(UserError, "Enrol"):
             session.action_done()
         self.assertEqual(session.state, "planned")
 
     def test_family_session_needs_members(self):
         session = self._session(session_type="family", done=False)
-        with self.assertRaisesRegex(UserError, "family members"):
+        with self.assertRefused(UserError, "family members"):
             session.action_done()
         self.assertEqual(session.state, "planned")
         session.family_member_ids = self.mother
@@ -76,7 +76,7 @@ class TestCounsellingSession(AshshashCounsellingCommon):
         stranger = self.env["ashshash.family.member"].create({
             "survivor_id": self.survivor_2.id, "name": "Karim Mia", "relation": "father", "gender": "male",
         })
-        with self.assertRaisesRegex(ValidationError, "Only family members"):
+        with self.assertRefused(ValidationError, "Only family members"):
             self._session(session_type="family", done=False, family_member_ids=[stranger.id])
 
     def test_community_session(self):
@@ -89,26 +89,25 @@ class TestCounsellingSession(AshshashCounsellingCommon):
 
     def test_community_session_needs_attendance_to_be_done(self):
         session = self._community_session(done=False, attendance_women=0, attendance_men=0, attendance_others=0)
-        with self.assertRaisesRegex(UserError, "attended"):
+        with self.assertRefused(UserError, "attended"):
             session.action_done()
         self.assertEqual(session.state, "planned")
 
     def test_negative_attendance_is_refused(self):
         session = self._community_session()
-        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+        with self.assertRefused(ValidationError, "cannot be negative"):
             session.write({"attendance_men": -3})
-        session.invalidate_recordset()
         self.assertEqual(session.attendance_men, 8)
         self.assertEqual(session.attendance_total, 21)
 
     def test_community_session_has_no_survivor_and_needs_a_union(self):
-        with self.assertRaisesRegex(ValidationError, "belongs to no survivor"):
+        with self.assertRefused(ValidationError, "belongs to no survivor"):
             self._community_session(done=False, survivor_id=self.survivor.id)
-        with self.assertRaisesRegex(ValidationError, "union"):
+        with self.assertRefused(ValidationError, "union"):
             self._community_session(done=False, area_id=False)
 
     def test_individual_session_needs_survivor(self):
-        with self.assertRaisesRegex(ValidationError, "choose the survivor"):
+        with self.assertRefused(ValidationError, "choose the survivor"):
             self.Session.create({"session_type": "individual", "date": self.now})
 
     def test_who5_scores(self):
@@ -122,9 +121,8 @@ class TestCounsellingSession(AshshashCounsellingCommon):
     def test_who5_item_outside_range_is_refused(self):
         session = self._session(**self._who5(3, 2, 4, 1, 5))
         for bad in (6, -1):
-            with self.assertRaisesRegex(ValidationError, "from 0"):
+            with self.assertRefused(ValidationError, "from 0"):
                 session.write({"who5_item2": bad})
-        session.invalidate_recordset()
         self.assertEqual(session.who5_item2, 2)
         self.assertEqual(session.who5_raw_score, 15)
 
