@@ -57,3 +57,18 @@ class TestCounsellingAccess(AshshashCounsellingCommon):
         certificate = self.Certificate.create({"survivor_id": self.survivor.id})
         with self.assertRaises(AccessError):
             certificate.with_user(self.case_worker_2).read(["state"])
+
+    def test_every_role_opens_the_counselling_views(self):
+        views = [(False, kind) for kind in ("list", "form", "search", "pivot", "graph", "calendar", "kanban")]
+        for user in (self.case_worker, self.case_manager, self.me_officer):
+            for model, kinds in (
+                ("ashshash.counselling.session", views),
+                ("ashshash.followup", [v for v in views if v[1] != "kanban"]),
+                ("ashshash.certificate", [v for v in views if v[1] not in ("calendar", "kanban")]),
+                ("ashshash.survivor", [(False, "list"), (False, "form"), (False, "search")]),
+            ):
+                with self.subTest(user=user.login, model=model):
+                    result = self.env[model].with_user(user).get_views(kinds)
+                    self.assertEqual(set(result["views"]), {kind for _id, kind in kinds})
+        form = self.env["ashshash.counselling.session"].with_user(self.me_officer).get_views([(False, "form")])
+        self.assertNotIn('name="notes"', form["views"]["form"]["arch"])
