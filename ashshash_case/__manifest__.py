@@ -25,10 +25,21 @@
         "views/ashshash_referral_views.xml",
         "views/ashshash_service_directory_views.xml",
         "views/ashshash_referral_menus.xml",
+        "security/ashshash_counselling_security.xml",
+        "data/ashshash_counselling_data.xml",
+        "views/ashshash_counselling_session_views.xml",
+        "views/ashshash_followup_views.xml",
+        "views/ashshash_certificate_views.xml",
+        "views/ashshash_survivor_counselling_views.xml",
+        "views/res_config_settings_counselling_views.xml",
+        "report/ashshash_certificate_reports.xml",
+        "report/ashshash_certificate_templates.xml",
+        "views/ashshash_counselling_menus.xml",
     ],
     "demo": [
         "demo/ashshash_case_demo.xml",
         "demo/ashshash_referral_demo.xml",
+        "demo/ashshash_counselling_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -8,3 +8,9 @@ from . import ashshash_service_type
 from . import res_partner
 from . import ashshash_referral
 from . import res_config_settings_referral
+from . import ashshash_who5_mixin
+from . import ashshash_counselling_session
+from . import ashshash_followup
+from . import ashshash_certificate
+from . import ashshash_survivor_counselling
+from . import res_config_settings_counselling

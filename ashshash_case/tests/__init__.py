@@ -5,3 +5,8 @@ from . import test_referral
 from . import test_referral_access
 from . import test_service_directory
 from . import test_referral_tour
+from . import test_counselling_session
+from . import test_certificate
+from . import test_followup
+from . import test_counselling_access
+from . import test_certificate_verification
