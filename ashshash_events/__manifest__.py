@@ -20,5 +20,10 @@
     "demo": [
         "demo/ashshash_events_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ashshash_events/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

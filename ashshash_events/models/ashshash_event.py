@@ -57,10 +57,13 @@ class AshshashEvent(models.Model):
     )
 
     # When
-    date_start = fields.Datetime(string="Start", required=True, tracking=True)
+    date_start = fields.Datetime(
+        string="Start", required=True, tracking=True,
+        default=lambda self: fields.Datetime.now().replace(minute=0, second=0, microsecond=0),
+    )
     date_end = fields.Datetime(
         string="End", required=True, tracking=True,
-        compute="_compute_date_end", store=True, readonly=False, precompute=True,
+        help="Filled in two hours after the start when left empty.",
     )
     date = fields.Date(
         compute="_compute_date", store=True, index=True,
@@ -122,12 +125,6 @@ class AshshashEvent(models.Model):
     def _expand_states(self, states, domain):
         return [key for key, _label in STATES]
 
-    @api.depends("date_start")
-    def _compute_date_end(self):
-        for event in self:
-            if event.date_start and not event.date_end:
-                event.date_end = event.date_start + timedelta(hours=DEFAULT_DURATION_HOURS)
-
     def _event_tz(self):
         self.ensure_one()
         return pytz.timezone(self.company_id.partner_id.tz or self.env.user.tz or "UTC")
@@ -174,6 +171,11 @@ class AshshashEvent(models.Model):
         can_edit = self._can_edit_reported()
         for event in self:
             event.is_locked = event.state == "reported" and not can_edit
+
+    @api.onchange("date_start")
+    def _onchange_date_start(self):
+        if self.date_start and (not self.date_end or self.date_end < self.date_start):
+            self.date_end = self.date_start + timedelta(hours=DEFAULT_DURATION_HOURS)
 
     @api.onchange("event_type_id")
     def _onchange_event_type_id(self):
@@ -269,8 +271,9 @@ class AshshashEvent(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if "date_end" in vals and not vals["date_end"]:
-                del vals["date_end"]  # computed from the start
+            if not vals.get("date_end") and vals.get("date_start"):
+                start = fields.Datetime.to_datetime(vals["date_start"])
+                vals["date_end"] = start + timedelta(hours=DEFAULT_DURATION_HOURS)
         events = super(AshshashEvent, self.with_context(ashshash_event_audience_deferred=True)).create(vals_list)
         return events.with_env(self.env)
 
