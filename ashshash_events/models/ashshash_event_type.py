@@ -130,7 +130,7 @@ class AshshashEventType(models.Model):
             years = {observance.year for observance in planned.values()}
             existing = {
                 (event_type, year)
-                for event_type, year in Event.with_context(active_test=False)._read_group(
+                for event_type, year in Event._read_group(
                     [("event_type_id", "in", days.ids), ("company_id", "=", company.id),
                      ("observance_year", "in", list(years))],
                     ["event_type_id", "observance_year"],
