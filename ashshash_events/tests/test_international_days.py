@@ -105,3 +105,27 @@ class TestInternationalDays(AshshashEventsCommon):
         self.assertEqual(
             sorted(events.mapped("date")), [date(2027, 3, 8), date(2027, 7, 30), date(2027, 12, 18)],
         )
+
+    def test_the_scheduled_action_and_the_menu_plan_observances(self):
+        cron = self.env.ref("ashshash_events.ir_cron_plan_international_days")
+        self.assertEqual((cron.interval_number, cron.interval_type), (12, "months"))
+        cron.method_direct_trigger()
+        self.assertEqual(len(self._observances().filtered(lambda e: e.company_id == self.company)), 3)
+
+        # The event officer's menu entry runs the same planning: nothing new this year.
+        server_action = self.env.ref("ashshash_events.ashshash_event_type_action_plan_observances")
+        result = server_action.with_user(self.event_officer).run()
+        self.assertEqual(result["tag"], "display_notification")
+        self.assertEqual(len(self._observances().filtered(lambda e: e.company_id == self.company)), 3)
+
+    def test_the_code_of_a_used_type_cannot_change(self):
+        self.type_iwd._plan_observances(self.company)
+        with self.assertRefused(UserError, "cannot change"):
+            self.type_iwd.write({"code": "WOMENS_DAY"})
+        self.assertEqual(self.type_iwd.code, "IWD")
+        with self.assertRefused(ValidationError, "upper-case letters"):
+            self.env["ashshash.event.type"].create({"name": "Lower", "code": "lower_case"})
+        # Unused types may still be renamed.
+        unused = self.env["ashshash.event.type"].create({"name": "Street drama", "code": "STREET_DRAMA"})
+        unused.code = "STREET_THEATRE"
+        self.assertEqual(unused.code, "STREET_THEATRE")
