@@ -17,7 +17,9 @@ class AshshashEventsCommon(AshshashCaseCommon):
             cls.env, login="test_event_officer", name="Event Officer",
             groups="ashshash_events.group_event_officer",
         )
-        cls.outsider = new_test_user(cls.env, login="test_outsider", name="No ASHSHASH groups", groups="base.group_user")
+        cls.outsider = new_test_user(
+            cls.env, login="test_outsider", name="No ASHSHASH groups", groups="base.group_user",
+        )
         cls.type_pot_show = cls.env.ref("ashshash_events.event_type_pot_show")
         cls.type_school = cls.env.ref("ashshash_events.event_type_school_session")
         cls.type_iwd = cls.env.ref("ashshash_events.event_type_iwd")
