@@ -7,7 +7,23 @@
     "website": "https://github.com/ashshash-case",
     "license": "AGPL-3",
     "depends": ["ashshash_case"],
-    "data": [],
-    "demo": [],
+    "data": [
+        "security/ashshash_events_groups.xml",
+        "security/ir.model.access.csv",
+        "security/ashshash_event_security.xml",
+        "data/ashshash_event_type_data.xml",
+        "data/ir_cron_data.xml",
+        "views/ashshash_event_views.xml",
+        "views/ashshash_event_type_views.xml",
+        "views/ashshash_events_menus.xml",
+    ],
+    "demo": [
+        "demo/ashshash_events_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "ashshash_events/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -1,0 +1,5 @@
+from . import ashshash_event_type
+from . import ashshash_event_outreach_method
+from . import ashshash_event
+from . import ashshash_event_action_item
+from . import mail_activity

@@ -1,0 +1,454 @@
+from datetime import timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+STATES = [
+    ("planned", "Planned"),
+    ("done", "Done"),
+    ("reported", "Reported"),
+    ("cancelled", "Cancelled"),
+]
+AUDIENCE_CATEGORIES = [
+    ("students", "Students"),
+    ("teachers", "Teachers"),
+    ("ctc_members", "CTC members"),
+    ("up_chair_members", "Union Parishad chair and members"),
+    ("journalists", "Journalists"),
+    ("police", "Police"),
+    ("government_officers", "Government officers"),
+    ("youths", "Youths"),
+    ("cbo_members", "CBO members"),
+    ("imams", "Imams"),
+    ("ctip_activists", "CTIP activists"),
+    ("service_providers", "Service providers"),
+    ("community_people", "Community people"),
+]
+# Who may change an event once it is reported.
+MANAGER_GROUPS = ("ashshash_case.group_case_manager", "ashshash_case.group_admin")
+DEFAULT_DURATION_HOURS = 2
+
+
+class AshshashEvent(models.Model):
+    _name = "ashshash.event"
+    _description = "Community event"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    event_type_id = fields.Many2one(
+        "ashshash.event.type", string="Type", required=True, index=True, tracking=True, ondelete="restrict",
+    )
+    type_category = fields.Selection(related="event_type_id.category", string="Category", store=True, index=True)
+    type_code = fields.Char(related="event_type_id.code", string="Type code", store=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company,
+    )
+    state = fields.Selection(
+        STATES, default="planned", required=True, index=True, tracking=True, copy=False,
+        group_expand="_expand_states",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", index=True, tracking=True,
+        default=lambda self: self.env.user, domain="[('share', '=', False)]",
+    )
+
+    # When
+    date_start = fields.Datetime(
+        string="Start", required=True, tracking=True,
+        default=lambda self: fields.Datetime.now().replace(minute=0, second=0, microsecond=0),
+    )
+    date_end = fields.Datetime(
+        string="End", required=True, tracking=True,
+        help="Filled in two hours after the start when left empty.",
+    )
+    date = fields.Date(
+        compute="_compute_date", store=True, index=True,
+        help="Day of the event in the company's time zone: reports group on it.",
+    )
+    observance_year = fields.Integer(compute="_compute_date", store=True, index=True, aggregator=False)
+    date_reported = fields.Date(readonly=True, copy=False, tracking=True)
+
+    # Where
+    area_id = fields.Many2one(
+        "ashshash.area", string="Area", index=True, tracking=True,
+        domain="[('level', 'in', ('district', 'upazila', 'union'))]",
+        help="The union, upazila or district where the event took place.",
+    )
+    union_id = fields.Many2one("ashshash.area", compute="_compute_area_levels", store=True, index=True)
+    upazila_id = fields.Many2one("ashshash.area", compute="_compute_area_levels", store=True, index=True)
+    district_id = fields.Many2one("ashshash.area", compute="_compute_area_levels", store=True, index=True)
+    venue = fields.Char()
+
+    # Who organised it
+    organiser_ids = fields.Many2many(
+        "res.partner", "ashshash_event_organiser_rel", "event_id", "partner_id",
+        string="Organised by", domain="[('is_company', '=', True)]",
+    )
+    joint_partner_ids = fields.Many2many(
+        "res.partner", "ashshash_event_joint_partner_rel", "event_id", "partner_id",
+        string="Jointly with", domain="[('is_company', '=', True)]",
+        help="Government offices that held the event with the organisers.",
+    )
+
+    # Attendance
+    women = fields.Integer(tracking=True)
+    men = fields.Integer(tracking=True)
+    others = fields.Integer(tracking=True)
+    total = fields.Integer(string="Total attendance", compute="_compute_total", store=True)
+    audience_line_ids = fields.One2many("ashshash.event.audience", "event_id", string="Audience", copy=True)
+    audience_total = fields.Integer(compute="_compute_audience_total", store=True)
+    attendee_ids = fields.One2many("ashshash.event.attendee", "event_id", string="Notable attendees")
+    survivor_ids = fields.Many2many(
+        "ashshash.survivor", "ashshash_event_survivor_rel", "event_id", "survivor_id",
+        string="Survivors who took part", check_company=True,
+        groups="ashshash_case.group_case_worker,ashshash_case.group_me_officer",
+    )
+
+    # Content
+    outreach_method_ids = fields.Many2many(
+        "ashshash.event.outreach.method", "ashshash_event_outreach_method_rel", "event_id", "method_id",
+        string="Outreach methods",
+    )
+    topics = fields.Html(string="Topics and key messages")
+    decisions = fields.Html()
+    action_item_ids = fields.One2many("ashshash.event.action.item", "event_id", string="Action items")
+    action_item_open_count = fields.Integer(compute="_compute_action_item_open_count")
+    is_locked = fields.Boolean(compute="_compute_is_locked")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    def _expand_states(self, states, domain):
+        return [key for key, _label in STATES]
+
+    def _event_tz(self):
+        self.ensure_one()
+        return pytz.timezone(self.company_id.partner_id.tz or self.env.user.tz or "UTC")
+
+    @api.depends("date_start", "company_id")
+    def _compute_date(self):
+        for event in self:
+            if not event.date_start:
+                event.date = False
+                event.observance_year = 0
+                continue
+            local_start = pytz.utc.localize(event.date_start).astimezone(event._event_tz())
+            event.date = local_start.date()
+            event.observance_year = local_start.year
+
+    @api.depends("area_id", "area_id.parent_path")
+    def _compute_area_levels(self):
+        for event in self:
+            area = event.area_id
+            event.union_id = area._ancestor_of_level("union") if area else False
+            event.upazila_id = area._ancestor_of_level("upazila") if area else False
+            event.district_id = area._ancestor_of_level("district") if area else False
+
+    @api.depends("women", "men", "others")
+    def _compute_total(self):
+        for event in self:
+            event.total = event.women + event.men + event.others
+
+    @api.depends("audience_line_ids.count")
+    def _compute_audience_total(self):
+        for event in self:
+            event.audience_total = sum(event.audience_line_ids.mapped("count"))
+
+    def _compute_action_item_open_count(self):
+        counts = dict(self.env["ashshash.event.action.item"]._read_group(
+            [("event_id", "in", self.ids), ("done", "=", False)], ["event_id"], ["__count"],
+        ))
+        for event in self:
+            event.action_item_open_count = counts.get(event, 0)
+
+    @api.depends("state")
+    @api.depends_context("uid")
+    def _compute_is_locked(self):
+        can_edit = self._can_edit_reported()
+        for event in self:
+            event.is_locked = event.state == "reported" and not can_edit
+
+    @api.onchange("date_start")
+    def _onchange_date_start(self):
+        if self.date_start and (not self.date_end or self.date_end < self.date_start):
+            self.date_end = self.date_start + timedelta(hours=DEFAULT_DURATION_HOURS)
+
+    @api.onchange("event_type_id")
+    def _onchange_event_type_id(self):
+        if not self.event_type_id:
+            return
+        if not self.name:
+            self.name = self.event_type_id.name
+        if self.event_type_id.default_audience and not self.audience_line_ids:
+            self.audience_line_ids = [fields.Command.create({"category": self.event_type_id.default_audience})]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("women", "men", "others", "audience_line_ids")
+    def _check_attendance(self):
+        for event in self:
+            if min(event.women, event.men, event.others) < 0:
+                raise ValidationError(self.env._(
+                    "Attendance of %(event)s cannot be negative: enter the number of women, men and others "
+                    "who attended (0 or more).",
+                    event=event.name,
+                ))
+            audience = sum(event.audience_line_ids.mapped("count"))
+            if audience > event.total:
+                raise ValidationError(self.env._(
+                    "The audience breakdown of %(event)s counts %(audience)s people but only %(total)s "
+                    "attended (women + men + others): lower the breakdown or correct the attendance.",
+                    event=event.name, audience=audience, total=event.total,
+                ))
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for event in self:
+            if event.date_start and event.date_end and event.date_end < event.date_start:
+                raise ValidationError(self.env._(
+                    "%(event)s ends before it starts: set the end after the start.", event=event.name,
+                ))
+
+    @api.constrains("state", "women", "men", "others")
+    def _check_reported_attendance(self):
+        for event in self:
+            if event.state == "reported" and event.total <= 0:
+                raise ValidationError(self.env._(
+                    "%(event)s cannot be reported without attendance: enter how many women, men and "
+                    "others attended.",
+                    event=event.name,
+                ))
+
+    @api.constrains("event_type_id", "date_start", "state", "company_id")
+    def _check_one_observance_per_year(self):
+        for event in self:
+            if event.type_category != "international_day" or event.state == "cancelled":
+                continue
+            other = self.search_count([
+                ("id", "!=", event.id),
+                ("event_type_id", "=", event.event_type_id.id),
+                ("company_id", "=", event.company_id.id),
+                ("observance_year", "=", event.observance_year),
+                ("state", "!=", "cancelled"),
+            ], limit=1)
+            if other:
+                raise ValidationError(self.env._(
+                    "%(day)s is already observed in %(year)s: open that event instead of adding a second "
+                    "observance (or cancel it first).",
+                    day=event.event_type_id.name, year=event.observance_year,
+                ))
+
+    # ------------------------------------------------------------------
+    # Lock of reported events
+    # ------------------------------------------------------------------
+    def _can_edit_reported(self):
+        return self.env.su or any(self.env.user.has_group(group) for group in MANAGER_GROUPS)
+
+    def _check_not_locked(self):
+        if self._can_edit_reported():
+            return
+        reported = self.filtered(lambda e: e.state == "reported")
+        if reported:
+            raise UserError(self.env._(
+                "%(events)s is reported and locked: only a case manager or programme admin can change it "
+                "(action items can still be followed up).",
+                events=", ".join(reported.mapped("name")),
+            ))
+
+    @api.model
+    def _lock_exempt_fields(self):
+        """Fields that stay editable on a reported event: chatter, activities and action item follow-up."""
+        exempt = set(self.env["mail.thread"]._fields) | set(self.env["mail.activity.mixin"]._fields)
+        return exempt | {"action_item_ids"}
+
+    # While the event itself is written, its attendance may not be recomputed yet: audience lines
+    # written through it leave the total check to the event's own constraint, run at the end.
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("date_end") and vals.get("date_start"):
+                start = fields.Datetime.to_datetime(vals["date_start"])
+                vals["date_end"] = start + timedelta(hours=DEFAULT_DURATION_HOURS)
+        events = super(AshshashEvent, self.with_context(ashshash_event_audience_deferred=True)).create(vals_list)
+        return events.with_env(self.env)
+
+    def write(self, vals):
+        if set(vals) - self._lock_exempt_fields():
+            self._check_not_locked()
+        return super(AshshashEvent, self.with_context(ashshash_event_audience_deferred=True)).write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reported(self):
+        reported = self.filtered(lambda e: e.state == "reported")
+        if reported:
+            raise UserError(self.env._(
+                "%(events)s is reported: its figures are in donor reports. A manager can reset it to planned "
+                "before deleting it.",
+                events=", ".join(reported.mapped("name")),
+            ))
+
+    # ------------------------------------------------------------------
+    # Lifecycle
+    # ------------------------------------------------------------------
+    def action_done(self):
+        now = fields.Datetime.now()
+        for event in self:
+            if event.state != "planned":
+                raise UserError(self.env._(
+                    "Only a planned event can be marked done; %(event)s is %(state)s.",
+                    event=event.name, state=dict(STATES)[event.state],
+                ))
+            if event.date_start > now:
+                raise UserError(self.env._(
+                    "%(event)s has not started yet (%(start)s): mark it done once it has taken place.",
+                    event=event.name, start=event.date_start,
+                ))
+            if not event.area_id:
+                raise UserError(self.env._(
+                    "Set the union, upazila or district where %(event)s took place before marking it done.",
+                    event=event.name,
+                ))
+        self.write({"state": "done"})
+        return True
+
+    def action_report(self):
+        for event in self:
+            if event.state != "done":
+                raise UserError(self.env._(
+                    "Only a done event can be reported; %(event)s is %(state)s.",
+                    event=event.name, state=dict(STATES)[event.state],
+                ))
+            if event.total <= 0:
+                raise UserError(self.env._(
+                    "%(event)s cannot be reported without attendance: enter how many women, men and others "
+                    "attended (from the attendance sheet).",
+                    event=event.name,
+                ))
+        self.write({"state": "reported", "date_reported": fields.Date.context_today(self)})
+        return True
+
+    def action_cancel(self):
+        for event in self:
+            if event.state == "cancelled":
+                raise UserError(self.env._("%(event)s is already cancelled.", event=event.name))
+            if event.state == "reported":
+                raise UserError(self.env._(
+                    "%(event)s is reported and cannot be cancelled: a case manager or programme admin must "
+                    "reset it to planned first.",
+                    event=event.name,
+                ))
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_reset(self):
+        """Back to planned: cancelled or done events for event officers, reported ones for managers."""
+        for event in self:
+            if event.state == "planned":
+                raise UserError(self.env._("%(event)s is already planned.", event=event.name))
+        self._check_not_locked()
+        self.write({"state": "planned", "date_reported": False})
+        return True
+
+    def action_view_action_items(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("ashshash_events.ashshash_event_action_item_action")
+        action.update({
+            "domain": [("event_id", "=", self.id)],
+            "context": {"default_event_id": self.id},
+        })
+        return action
+
+
+class AshshashEventLockedLine(models.AbstractModel):
+    """Lines of an event that are locked with it once it is reported."""
+
+    _name = "ashshash.event.locked.line"
+    _description = "Line locked with its reported event"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.event_id._check_not_locked()
+        return lines
+
+    def write(self, vals):
+        self.event_id._check_not_locked()
+        result = super().write(vals)
+        if "event_id" in vals:
+            self.event_id._check_not_locked()
+        return result
+
+    def unlink(self):
+        self.event_id._check_not_locked()
+        return super().unlink()
+
+
+class AshshashEventAudience(models.Model):
+    _name = "ashshash.event.audience"
+    _inherit = ["ashshash.event.locked.line"]
+    _description = "Audience of a community event"
+    _order = "event_id, id"
+
+    event_id = fields.Many2one("ashshash.event", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="event_id.company_id", store=True, index=True)
+    category = fields.Selection(AUDIENCE_CATEGORIES, string="Audience", required=True, index=True)
+    count = fields.Integer(string="People")
+    # Stored for the audience report.
+    event_type_id = fields.Many2one(related="event_id.event_type_id", store=True, index=True)
+    date = fields.Date(related="event_id.date", store=True, index=True)
+    state = fields.Selection(related="event_id.state", store=True, index=True)
+    area_id = fields.Many2one(related="event_id.area_id", store=True, index=True)
+
+    @api.constrains("count", "category", "event_id")
+    def _check_count(self):
+        for line in self:
+            if line.count < 0:
+                raise ValidationError(self.env._(
+                    "The number of %(audience)s at %(event)s cannot be negative.",
+                    audience=dict(AUDIENCE_CATEGORIES)[line.category], event=line.event_id.name,
+                ))
+            same = line.event_id.audience_line_ids.filtered(lambda other: other.category == line.category)
+            if len(same) > 1:
+                raise ValidationError(self.env._(
+                    "%(audience)s appear twice in the audience of %(event)s: keep one line per audience.",
+                    audience=dict(AUDIENCE_CATEGORIES)[line.category], event=line.event_id.name,
+                ))
+        if not self.env.context.get("ashshash_event_audience_deferred"):
+            self.event_id._check_attendance()
+
+    def _compute_display_name(self):
+        labels = dict(AUDIENCE_CATEGORIES)
+        for line in self:
+            line.display_name = f"{labels.get(line.category, '')}: {line.count}"
+
+
+class AshshashEventAttendee(models.Model):
+    _name = "ashshash.event.attendee"
+    _inherit = ["ashshash.event.locked.line"]
+    _description = "Notable attendee of a community event"
+    _order = "event_id, sequence, id"
+
+    event_id = fields.Many2one("ashshash.event", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="event_id.company_id", store=True, index=True)
+    sequence = fields.Integer(default=10)
+    partner_id = fields.Many2one("res.partner", string="Attendee", required=True, index=True)
+    title = fields.Char(
+        compute="_compute_title", store=True, readonly=False,
+        help="Position held, e.g. Upazila Nirbahi Officer, Officer-in-Charge.",
+    )
+
+    @api.depends("partner_id")
+    def _compute_title(self):
+        for attendee in self:
+            if attendee.partner_id.function and not attendee.title:
+                attendee.title = attendee.partner_id.function
+
+    def _compute_display_name(self):
+        for attendee in self:
+            name = attendee.partner_id.display_name or ""
+            attendee.display_name = f"{name}, {attendee.title}" if attendee.title else name
