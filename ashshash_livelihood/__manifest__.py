@@ -7,7 +7,17 @@
     "website": "https://github.com/ashshash-case",
     "license": "AGPL-3",
     "depends": ["ashshash_case", "account"],
-    "data": [],
-    "demo": [],
+    "data": [
+        "security/ashshash_livelihood_groups.xml",
+        "security/ir.model.access.csv",
+        "security/ashshash_cash_security.xml",
+        "data/ashshash_cash_data.xml",
+        "views/ashshash_cash_views.xml",
+        "report/ashshash_cash_disbursement_reports.xml",
+        "report/ashshash_cash_disbursement_templates.xml",
+    ],
+    "demo": [
+        "demo/ashshash_cash_demo.xml",
+    ],
     "installable": True,
 }

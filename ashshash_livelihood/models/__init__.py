@@ -1,0 +1,2 @@
+from . import ashshash_cash_campaign
+from . import ashshash_cash_disbursement

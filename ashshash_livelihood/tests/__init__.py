@@ -1,0 +1,2 @@
+from . import test_cash_disbursement
+from . import test_cash_concurrency
