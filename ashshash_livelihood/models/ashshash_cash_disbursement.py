@@ -126,6 +126,7 @@ class AshshashCashDisbursement(models.Model):
             with self.env.cr.savepoint(flush=False):
                 self.env.cr.execute(
                     "SELECT id FROM ashshash_cash_disbursement WHERE id IN %s FOR UPDATE NOWAIT", [tuple(self.ids)],
+                    log_exceptions=False,
                 )
         except psycopg2.errors.LockNotAvailable:
             raise UserError(self.env._(

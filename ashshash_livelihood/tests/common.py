@@ -29,9 +29,9 @@ class AshshashCashCommon(AshshashCaseCommon, AccountTestInvoicingCommon):
         )
         cls.bank_journal = cls.company_data["default_journal_bank"]
         cls.expense_account = cls.company_data["default_account_expense"]
-        cls.donor_plan = cls.env["account.analytic.plan"].create({"name": "Donor projects"})
+        project_plan, _other_plans = cls.env["account.analytic.plan"]._get_all_plans()
         cls.donor_project = cls.env["account.analytic.account"].create({
-            "name": "CTIP donor project", "plan_id": cls.donor_plan.id,
+            "name": "CTIP donor project", "plan_id": project_plan.id,
         })
         cls.survivor_3 = cls._create_survivor(name="Champa Rani", user=cls.case_worker)
         cls.survivor_new = cls._create_survivor(name="Dilruba Khanam", user=cls.case_worker)
