@@ -68,7 +68,9 @@ class AshshashCashCampaign(models.Model):
 
     @api.depends("budget", "disbursement_ids.line_ids.state", "disbursement_ids.line_ids.amount")
     def _compute_budget(self):
-        Line = self.env["ashshash.cash.disbursement.line"]
+        # sudo: programme admins configure campaigns without reading the batches; they
+        # see the totals of the campaign only.
+        Line = self.env["ashshash.cash.disbursement.line"].sudo()
         groups = Line._read_group(
             [("campaign_id", "in", self.ids), ("state", "in", ("submitted", "approved", "paid"))],
             ["campaign_id", "state"], ["amount:sum", "__count"],
@@ -76,7 +78,7 @@ class AshshashCashCampaign(models.Model):
         totals = {}
         for campaign, state, amount, count in groups:
             totals[campaign.id, state] = (amount, count)
-        batch_counts = dict(self.env["ashshash.cash.disbursement"]._read_group(
+        batch_counts = dict(self.env["ashshash.cash.disbursement"].sudo()._read_group(
             [("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"],
         ))
         for campaign in self:
@@ -87,6 +89,15 @@ class AshshashCashCampaign(models.Model):
             campaign.budget_committed = committed
             campaign.budget_remaining = campaign.budget - paid - committed
             campaign.disbursement_count = batch_counts.get(campaign._origin, 0)
+
+    def write(self, vals):
+        if {"journal_id", "expense_account_id", "analytic_distribution"} & set(vals) \
+                and any(campaign.budget_used for campaign in self):
+            raise UserError(self.env._(
+                "Cash has already been paid from this campaign: its journal, expense account and "
+                "analytic distribution can no longer change. Close it and open a new campaign.",
+            ))
+        return super().write(vals)
 
     @api.constrains("journal_id")
     def _check_journal_type(self):

@@ -5,7 +5,7 @@ import psycopg2
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import AshshashCashCommon
@@ -295,3 +295,32 @@ class TestCashAccess(AshshashCashCommon):
             batch_me.write({"note": "changed"})
         with self.assertRaisesRegex(UserError, "case manager"):
             batch_me.action_submit()
+
+
+@tagged("post_install", "-at_install")
+class TestCashForms(AshshashCashCommon):
+    """The forms each role opens load with what that role may read."""
+
+    def test_case_manager_proposes_a_batch_in_the_form(self):
+        with Form(self.env["ashshash.cash.disbursement"].with_user(self.case_manager)) as form:
+            form.campaign_id = self.campaign
+            with form.line_ids.new() as line:
+                line.survivor_id = self.survivor
+                self.assertEqual(line.amount, 3000)
+                line.payment_method = "bkash"
+                line.account_number = "01711000009"
+        batch = form.record
+        self.assertEqual(batch.line_ids.bank_account_id.acc_number, "01711000009")
+        self.assertEqual(batch.line_ids.bank_account_id.partner_id.name, self.survivor.code)
+        batch.action_submit()
+        self.assertEqual(batch.state, "submitted")
+
+    def test_each_role_opens_the_forms(self):
+        batch = self._paid_batch(self.survivor)
+        for user in (self.case_manager, self.finance_officer, self.me_officer):
+            with self.subTest(user=user.login):
+                self.assertEqual(Form(batch.with_user(user)).amount_total, 3000)
+                self.assertEqual(Form(self.campaign.with_user(user)).budget_used, 3000)
+        Form(self.campaign.with_user(self.programme_admin))
+        line_form = Form(batch.line_ids.with_user(self.finance_officer))
+        self.assertEqual(line_form.move_id, batch.line_ids.move_id)
