@@ -283,6 +283,14 @@ class TestCashAccess(AshshashCashCommon):
         with self.assertRaises(AccessError):
             survivor.write({"gender": "male"})
 
+    def test_finance_officer_menus_show_cash_not_case_files(self):
+        menus = self.env["ir.ui.menu"].with_user(self.finance_officer)._visible_menu_ids()
+        self.assertIn(self.env.ref("ashshash_livelihood.ashshash_cash_disbursement_menu").id, menus)
+        self.assertNotIn(self.env.ref("ashshash_case.ashshash_menu_cases").id, menus)
+        case_worker_menus = self.env["ir.ui.menu"].with_user(self.case_worker)._visible_menu_ids()
+        self.assertIn(self.env.ref("ashshash_case.ashshash_survivor_menu").id, case_worker_menus)
+        self.assertNotIn(self.env.ref("ashshash_livelihood.ashshash_cash_disbursement_menu").id, case_worker_menus)
+
     def test_finance_officer_cannot_propose_batches(self):
         with self.assertRaises(AccessError):
             self._create_batch(self.survivor, user=self.finance_officer)
@@ -322,5 +330,8 @@ class TestCashForms(AshshashCashCommon):
                 self.assertEqual(Form(batch.with_user(user)).amount_total, 3000)
                 self.assertEqual(Form(self.campaign.with_user(user)).budget_used, 3000)
         Form(self.campaign.with_user(self.programme_admin))
+        self.assertEqual(Form(self.survivor.with_user(self.case_manager)).cash_line_count, 1)
+        # The survivor form of the case worker still opens: the cash button is not theirs.
+        self.assertEqual(Form(self.survivor.with_user(self.case_worker)).code, self.survivor.code)
         line_form = Form(batch.line_ids.with_user(self.finance_officer))
         self.assertEqual(line_form.move_id, batch.line_ids.move_id)
