@@ -176,6 +176,11 @@ class AshshashCashDisbursement(models.Model):
             if line.payment_method != "cash" and not line.bank_account_id:
                 problems.append(self.env._("%(code)s: enter the account or wallet number for %(method)s.",
                                            code=code, method=line._method_label()))
+        if not campaign.date_from <= self.payment_date <= campaign.date_to:
+            problems.append(self.env._(
+                "The payment date %(date)s is outside the campaign period %(start)s - %(end)s.",
+                date=self.payment_date, start=campaign.date_from, end=campaign.date_to,
+            ))
         if self.amount_total > campaign.budget_remaining:
             problems.append(self.env._(
                 "The batch total %(total)s is over the %(remaining)s left in the budget of %(campaign)s.",

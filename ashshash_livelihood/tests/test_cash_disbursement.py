@@ -2,6 +2,7 @@ import base64
 from unittest.mock import patch
 
 import psycopg2
+from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -104,6 +105,7 @@ class TestCashDisbursementFlow(AshshashCashCommon):
         self.assertIn(f"{code}: the amount must be above zero", message)
         self.assertIn(f"{code}: enter the account or wallet number for Nagad", message)
         self.assertIn(f"{code_3} is already in batch", message)
+        self.assertNotIn("outside the campaign period", message)
         self.assertEqual(batch.state, "draft")
         self.assertFalse(batch.submitted_by_id)
 
@@ -122,6 +124,13 @@ class TestCashDisbursementFlow(AshshashCashCommon):
         with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.errors.UniqueViolation):
             batch.sudo().write({"state": "submitted"})
             batch.line_ids.flush_recordset()
+
+    def test_payment_date_must_fall_in_the_campaign_period(self):
+        batch = self._create_batch(self.survivor)
+        batch.payment_date = self.today + relativedelta(days=1)
+        with self.assertRaisesRegex(UserError, "outside the campaign period"):
+            batch.action_submit()
+        self.assertEqual(batch.state, "draft")
 
     def test_add_eligible_skips_survivors_already_in_the_campaign(self):
         self._approved_batch(self.survivor)
