@@ -19,5 +19,10 @@
     "demo": [
         "demo/ashshash_cash_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "ashshash_livelihood/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }
