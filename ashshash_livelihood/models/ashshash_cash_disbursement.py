@@ -228,7 +228,9 @@ class AshshashCashDisbursement(models.Model):
         self._check_state(("draft", "submitted", "approved", "paid"), self.env._("cancelled"))
         if self.filtered(lambda batch: batch.state in ("approved", "paid")):
             self._check_group(FINANCE_OFFICER, self.env._("finance officer"))
-        elif not self.env.su and not (self.env.user.has_group(CASE_MANAGER) or self.env.user.has_group(FINANCE_OFFICER)):
+        elif not self.env.su and not (
+            self.env.user.has_group(CASE_MANAGER) or self.env.user.has_group(FINANCE_OFFICER)
+        ):
             raise UserError(self.env._("Only a case manager or a finance officer can do this."))
         missing = self.filtered(lambda batch: not (batch.cancel_reason or "").strip())
         if missing:
@@ -275,6 +277,10 @@ class AshshashCashDisbursement(models.Model):
         survivors = self.env["ashshash.survivor"].search(
             campaign._eligible_survivor_domain() + [("id", "not in", taken.ids)], order="code",
         )
+        if not survivors:
+            raise UserError(self.env._(
+                "Every eligible survivor of %(campaign)s is already in one of its batches.", campaign=campaign.name,
+            ))
         self.env["ashshash.cash.disbursement.line"].create([
             {"disbursement_id": self.id, "survivor_id": survivor.id} for survivor in survivors
         ])
@@ -480,6 +486,8 @@ class AshshashSurvivor(models.Model):
 
     def action_view_cash_lines(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("ashshash_livelihood.ashshash_cash_disbursement_line_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ashshash_livelihood.ashshash_cash_disbursement_line_action",
+        )
         action["domain"] = [("survivor_id", "=", self.id)]
         return action

@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import AshshashCashCommon
@@ -139,6 +139,9 @@ class TestCashDisbursementFlow(AshshashCashCommon):
         })
         batch.action_add_eligible()
         self.assertEqual(batch.line_ids.survivor_id, self.survivor_3)
+        with self.assertRaisesRegex(UserError, "already in one of its batches"):
+            batch.action_add_eligible()
+        self.assertEqual(len(batch.line_ids), 1)
 
     def test_segregation_of_duties(self):
         batch = self._create_batch(self.survivor)
@@ -153,6 +156,9 @@ class TestCashDisbursementFlow(AshshashCashCommon):
         self.assertFalse(self.env["account.move"].search([("ref", "like", batch.name)]))
 
         # A manager who is also a finance officer cannot approve what they submitted.
+        self.case_manager_only = new_test_user(
+            self.env, login="test_case_manager_only", groups="ashshash_case.group_case_manager",
+        )
         both = self.case_manager
         both.groups_id = [Command.link(self.env.ref("ashshash_livelihood.group_finance_officer").id)]
         own = self._create_batch(self.survivor_3, user=both)
@@ -161,6 +167,12 @@ class TestCashDisbursementFlow(AshshashCashCommon):
             own.action_approve()
         self.assertEqual(own.state, "submitted")
         own.with_user(self.finance_officer).action_approve()
+        self.assertEqual(own.state, "approved")
+        # Once approved, only finance can cancel it.
+        manager_only = own.with_user(self.case_manager_only)
+        manager_only.cancel_reason = "Duplicate proposal"
+        with self.assertRaisesRegex(UserError, "finance officer"):
+            manager_only.action_cancel()
         self.assertEqual(own.state, "approved")
 
     def test_pay_is_all_or_nothing(self):
