@@ -8,18 +8,25 @@
     "license": "AGPL-3",
     "depends": ["ashshash_case", "account"],
     "data": [
+        "security/ashshash_livelihood_groups.xml",
         "security/ir.model.access.csv",
         "security/ashshash_livelihood_security.xml",
+        "security/ashshash_cash_security.xml",
         "data/ashshash_livelihood_data.xml",
+        "data/ashshash_cash_data.xml",
         "views/ashshash_training_views.xml",
         "views/ashshash_support_views.xml",
         "views/ashshash_economic_outcome_views.xml",
         "views/ashshash_survivor_livelihood_views.xml",
         "report/ashshash_contribution_report_views.xml",
         "views/ashshash_livelihood_menus.xml",
+        "views/ashshash_cash_views.xml",
+        "report/ashshash_cash_disbursement_reports.xml",
+        "report/ashshash_cash_disbursement_templates.xml",
     ],
     "demo": [
         "demo/ashshash_livelihood_demo.xml",
+        "demo/ashshash_cash_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

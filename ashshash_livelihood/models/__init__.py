@@ -8,3 +8,5 @@ from . import ashshash_needs_assessment_line
 from . import ashshash_survivor_livelihood
 from . import res_partner_contribution
 from . import res_config_settings_training
+from . import ashshash_cash_campaign
+from . import ashshash_cash_disbursement

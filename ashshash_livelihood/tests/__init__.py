@@ -4,3 +4,6 @@ from . import test_support_plan
 from . import test_access
 from . import test_views
 from . import test_tour
+from . import test_cash_disbursement
+from . import test_cash_concurrency
+from . import test_cash_tour

@@ -1,0 +1,1 @@
+from . import ashshash_cash_receipt_import
