@@ -17,6 +17,11 @@
         "views/ashshash_case_records_views.xml",
         "views/res_config_settings_views.xml",
         "views/ashshash_case_menus.xml",
+        "data/ashshash_indicator_data.xml",
+        "views/ashshash_indicator_views.xml",
+        "wizard/ashshash_indicator_report_views.xml",
+        "report/ashshash_indicator_report_templates.xml",
+        "views/ashshash_indicator_menus.xml",
     ],
     "demo": [
         "demo/ashshash_case_demo.xml",

@@ -1,0 +1,1 @@
+from . import ashshash_indicator_report
