@@ -7,7 +7,7 @@ import openpyxl
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import AshshashCaseCommon
@@ -483,3 +483,13 @@ class TestIndicatorDefinition(AshshashCaseCommon):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
             self.env["ashshash.indicator"].create(self._vals(name="Again"))
             self.env.flush_all()
+
+
+@tagged("post_install", "-at_install")
+class TestIndicatorReportTour(HttpCase):
+
+    def test_manager_computes_and_drills_down(self):
+        survivor = self.env.ref("ashshash_case.survivor_demo_01")
+        self.assertTrue(survivor.enrolment_date, "the demo survivors 01-10 are enrolled")
+        self.start_tour("/odoo/action-ashshash_case.ashshash_indicator_report_wizard_action",
+                        "ashshash_indicator_report_tour", login="admin")
