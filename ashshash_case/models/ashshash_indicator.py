@@ -391,6 +391,13 @@ class AshshashIndicator(models.Model):
                 figures["error"] = self.env._(
                     "%(code)s cannot be computed for you: %(error)s", code=indicator.code, error=error,
                 )
+            except (ValueError, KeyError) as error:
+                # A definition that no longer fits its model (e.g. a field removed by an
+                # update) must not break the whole report: the line says what to fix.
+                figures["error"] = self.env._(
+                    "The definition of %(code)s no longer fits %(model)s (%(error)s): ask a programme admin to fix it.",
+                    code=indicator.code, model=indicator.model_name, error=error,
+                )
         return result
 
     def action_drilldown(self, date_from=None, date_to=None, area=None, companies=None, gender=None,

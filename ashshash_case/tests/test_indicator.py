@@ -478,6 +478,25 @@ class TestIndicatorDefinition(AshshashCaseCommon):
         values = indicator._compute_values(self.today, self.today, self.upazila_kalaroa)["TEST_DEF"]
         self.assertEqual(values["total"], expected)
 
+    def test_m_and_e_finds_the_definitions_under_configuration(self):
+        menus = self.env["ir.ui.menu"].with_user(self.me_officer)._visible_menu_ids()
+        self.assertIn(self.env.ref("ashshash_case.ashshash_indicator_menu").id, menus)
+        self.assertIn(self.env.ref("ashshash_case.ashshash_indicator_report_menu").id, menus)
+        self.assertNotIn(self.env.ref("ashshash_case.ashshash_indicator_section_menu").id, menus)
+        worker_menus = self.env["ir.ui.menu"].with_user(self.case_worker)._visible_menu_ids()
+        self.assertNotIn(self.env.ref("ashshash_case.ashshash_indicator_report_menu").id, worker_menus)
+
+    def test_a_definition_broken_later_is_reported_on_its_line(self):
+        """A field that disappears after the definition was saved (e.g. an addon update)
+        gives a line that says what to fix instead of breaking the whole report."""
+        indicator = self.env["ashshash.indicator"].create(self._vals(gender_field="gender"))
+        self.env.cr.execute("UPDATE ashshash_indicator SET gender_field = 'gone' WHERE id = %s", [indicator.id])
+        indicator.invalidate_recordset()
+        enrolled = self.env.ref("ashshash_case.indicator_surv_enrolled")
+        values = (indicator | enrolled)._compute_values(self.today, self.today, by_gender=True)
+        self.assertIn("no longer fits", values["TEST_DEF"]["error"])
+        self.assertFalse(values["SURV_ENROLLED"]["error"])
+
     def test_codes_are_unique(self):
         self.env["ashshash.indicator"].create(self._vals())
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
@@ -486,10 +505,15 @@ class TestIndicatorDefinition(AshshashCaseCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestIndicatorReportTour(HttpCase):
+class TestIndicatorTours(HttpCase):
 
     def test_manager_computes_and_drills_down(self):
         survivor = self.env.ref("ashshash_case.survivor_demo_01")
         self.assertTrue(survivor.enrolment_date, "the demo survivors 01-10 are enrolled")
         self.start_tour("/odoo/action-ashshash_case.ashshash_indicator_report_wizard_action",
                         "ashshash_indicator_report_tour", login="admin")
+
+    def test_admin_opens_and_edits_a_definition(self):
+        self.start_tour("/odoo/action-ashshash_case.ashshash_indicator_action?debug=0",
+                        "ashshash_indicator_definition_tour", login="admin")
+        self.assertEqual(self.env.ref("ashshash_case.indicator_surv_enrolled").unit, "people")
