@@ -6,7 +6,7 @@ import xlsxwriter
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-GENDER_COLUMNS = [("female", "Women"), ("male", "Men"), ("other", "Others")]
+GENDERS = ("female", "male", "other")
 
 
 class AshshashIndicatorReportWizard(models.TransientModel):
@@ -85,7 +85,7 @@ class AshshashIndicatorReportWizard(models.TransientModel):
     @staticmethod
     def _figures(figures, has_gender):
         values = {"total": figures["total"]}
-        for gender, _label in GENDER_COLUMNS:
+        for gender in GENDERS:
             values[gender] = figures[gender] if has_gender else 0
         return values
 
@@ -135,11 +135,12 @@ class AshshashIndicatorReportWizard(models.TransientModel):
         row += 1
         columns = [self.env._("Code"), self.env._("Indicator"), self.env._("Unit"), self.env._("Total")]
         if self.by_gender:
-            columns += [self.env._(label) for _gender, label in GENDER_COLUMNS]
+            columns += [self.env._("Women"), self.env._("Men"), self.env._("Others")]
         columns.append(self.env._("Note"))
         for col, label in enumerate(columns):
             sheet.write(row, col, label, header)
         row += 1
+        sheet.freeze_panes(row, 0)
         current_section = None
         for line in self.line_ids:
             if line.section != current_section:
@@ -153,7 +154,7 @@ class AshshashIndicatorReportWizard(models.TransientModel):
                 sheet.write_number(row, 3, line.total, number)
             col = 4
             if self.by_gender:
-                for gender, _label in GENDER_COLUMNS:
+                for gender in GENDERS:
                     if line.has_gender and not line.note:
                         sheet.write_number(row, col, line[gender], number)
                     col += 1
