@@ -35,6 +35,11 @@
         "report/ashshash_certificate_reports.xml",
         "report/ashshash_certificate_templates.xml",
         "views/ashshash_counselling_menus.xml",
+        "data/ashshash_indicator_data.xml",
+        "views/ashshash_indicator_views.xml",
+        "wizard/ashshash_indicator_report_views.xml",
+        "report/ashshash_indicator_report_templates.xml",
+        "views/ashshash_indicator_menus.xml",
     ],
     "demo": [
         "demo/ashshash_case_demo.xml",

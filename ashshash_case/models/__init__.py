@@ -14,3 +14,4 @@ from . import ashshash_followup
 from . import ashshash_certificate
 from . import ashshash_survivor_counselling
 from . import res_config_settings_counselling
+from . import ashshash_indicator

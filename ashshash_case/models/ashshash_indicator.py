@@ -1,0 +1,422 @@
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.osv import expression
+from odoo.tools.safe_eval import datetime as safe_datetime, safe_eval
+
+GENDERS = ("female", "male", "other")
+COUNT_TYPES = [
+    ("records", "Records"),
+    ("distinct", "Distinct values of a field"),
+    ("sum", "Sum of numeric fields"),
+]
+NUMERIC_TYPES = ("integer", "float", "monetary")
+
+
+class AshshashIndicatorSection(models.Model):
+    _name = "ashshash.indicator.section"
+    _description = "Indicator report section"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    indicator_ids = fields.One2many("ashshash.indicator", "section_id", string="Indicators")
+
+
+class AshshashIndicator(models.Model):
+    """One figure of the donor's results framework, counted from the records.
+
+    A definition says which model it counts (``model_id``), which records
+    (``domain``), how (``count_type``) and which field paths place a record in a
+    period, an area, a partner organisation and a gender. Every addon adds its own
+    definitions as XML data; nothing here knows the models it counts.
+    """
+
+    _name = "ashshash.indicator"
+    _description = "Indicator definition"
+    _order = "section_sequence, sequence, code"
+    _rec_names_search = ["code", "name"]
+
+    code = fields.Char(required=True, index=True, help="Stable code used by reports and data files, e.g. SURV_ENROLLED.")
+    name = fields.Char(required=True, translate=True)
+    section_id = fields.Many2one("ashshash.indicator.section", index=True, ondelete="restrict")
+    section_sequence = fields.Integer(related="section_id.sequence", store=True, string="Section sequence")
+    sequence = fields.Integer(default=10)
+    unit = fields.Char(translate=True, help="What is counted, e.g. survivors, sessions, people.")
+    description = fields.Text(translate=True)
+    active = fields.Boolean(default=True)
+
+    model_id = fields.Many2one(
+        "ir.model", string="Counted model", required=True, ondelete="cascade",
+        domain="[('transient', '=', False)]",
+    )
+    model_name = fields.Char(related="model_id.model", store=True, string="Model name")
+    domain = fields.Char(
+        default="[]", required=True,
+        help="The records that count, as an Odoo domain, e.g. [('state', '=', 'done')].",
+    )
+    count_type = fields.Selection(COUNT_TYPES, required=True, default="records")
+    distinct_field = fields.Char(
+        help="Field of the counted model whose distinct values are counted: a many2one "
+             "(e.g. survivor_id), a many2many (e.g. family_member_ids) or id.",
+    )
+    sum_field = fields.Char(help="Numeric field summed for the total (e.g. people_total).")
+    sum_field_female = fields.Char(help="Numeric field summed for women and girls (e.g. attendance_female).")
+    sum_field_male = fields.Char(help="Numeric field summed for men and boys.")
+    sum_field_other = fields.Char(help="Numeric field summed for other genders.")
+    date_field = fields.Char(
+        help="Date or datetime field path placing a record in the period, e.g. date or survivor_id.enrolment_date. "
+             "Empty: the indicator ignores the period.",
+    )
+    area_field = fields.Char(
+        default="area_id",
+        help="Field path to an area (e.g. area_id or survivor_id.area_id); the report keeps the records in the "
+             "chosen area or below it. Empty: the indicator ignores the area filter.",
+    )
+    company_field = fields.Char(
+        default="company_id",
+        help="Field path to the partner organisation (company). Empty: ignores the organisation filter.",
+    )
+    gender_field = fields.Char(
+        help="Field of the counted model (stored or related) holding female/male/other, used to split the "
+             "figure by gender, e.g. gender (a related field to survivor_id.gender).",
+    )
+    groupby_field = fields.Char(
+        string="Break down by",
+        help="Optional field of the counted model; the report adds one line per value (e.g. campaign_id).",
+    )
+
+    _sql_constraints = [
+        ("code_uniq", "unique(code)", "Another indicator already has this code: indicator codes are unique."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Validation
+    # ------------------------------------------------------------------
+    def _resolve_path(self, path):
+        """Return the last field of ``path`` on the counted model; raise a ValidationError naming the bad part."""
+        self.ensure_one()
+        model = self.env[self.model_name]
+        field = None
+        for position, name in enumerate(path.split(".")):
+            if field is not None:
+                if not field.relational:
+                    raise ValidationError(self.env._(
+                        "Indicator %(code)s: %(path)s goes through %(name)s, which is not a relational field.",
+                        code=self.code, path=path, name=field.name,
+                    ))
+                model = self.env[field.comodel_name]
+            field = model._fields.get(name)
+            if field is None:
+                raise ValidationError(self.env._(
+                    "Indicator %(code)s: the model %(model)s has no field %(name)s (in %(path)s).",
+                    code=self.code, model=model._name, name=name, path=path,
+                ))
+        return field
+
+    def _check_own_field(self, fname, label, types=None):
+        """A field used in an aggregate must be a field of the counted model itself (no dotted path)."""
+        self.ensure_one()
+        if "." in fname:
+            raise ValidationError(self.env._(
+                "Indicator %(code)s: %(label)s must be a field of %(model)s itself, not a path (%(fname)s); "
+                "add a related field on the model if needed.",
+                code=self.code, label=label, model=self.model_name, fname=fname,
+            ))
+        field = self._resolve_path(fname)
+        if types and field.type not in types:
+            raise ValidationError(self.env._(
+                "Indicator %(code)s: %(label)s %(fname)s is a %(type)s field; expected one of: %(types)s.",
+                code=self.code, label=label, fname=fname, type=field.type, types=", ".join(types),
+            ))
+        if not (field.store or field.related) or field.type in ("one2many", "binary", "html"):
+            raise ValidationError(self.env._(
+                "Indicator %(code)s: %(label)s %(fname)s cannot be aggregated in SQL (it is not stored or "
+                "related, or it is a %(type)s field).",
+                code=self.code, label=label, fname=fname, type=field.type,
+            ))
+        return field
+
+    def _eval_domain(self):
+        self.ensure_one()
+        try:
+            domain = safe_eval(self.domain or "[]", {
+                "uid": self.env.uid, "user": self.env.user, "datetime": safe_datetime,
+            })
+        except Exception as error:
+            raise ValidationError(self.env._(
+                "Indicator %(code)s: the domain %(domain)s cannot be read (%(error)s).",
+                code=self.code, domain=self.domain, error=error,
+            )) from error
+        if not isinstance(domain, (list, tuple)):
+            raise ValidationError(self.env._(
+                "Indicator %(code)s: the domain must be a list such as [('state', '=', 'done')].", code=self.code,
+            ))
+        return list(domain)
+
+    @api.constrains(
+        "model_id", "domain", "count_type", "distinct_field", "sum_field", "sum_field_female", "sum_field_male",
+        "sum_field_other", "date_field", "area_field", "company_field", "gender_field", "groupby_field",
+    )
+    def _check_definition(self):
+        for indicator in self:
+            if indicator.model_name not in self.env:
+                raise ValidationError(self.env._(
+                    "Indicator %(code)s counts %(model)s, which is not installed.",
+                    code=indicator.code, model=indicator.model_name,
+                ))
+            model = self.env[indicator.model_name]
+            domain = indicator._eval_domain()
+            try:
+                # sudo: validate the domain's fields and operators whoever edits the
+                # definition; the query is only built, never run.
+                model.sudo()._search(domain)
+            except (ValueError, KeyError, TypeError) as error:
+                raise ValidationError(self.env._(
+                    "Indicator %(code)s: the domain %(domain)s does not fit %(model)s (%(error)s).",
+                    code=indicator.code, domain=indicator.domain, model=indicator.model_name, error=error,
+                )) from error
+            if indicator.count_type == "distinct":
+                if not indicator.distinct_field:
+                    raise ValidationError(self.env._(
+                        "Indicator %(code)s counts distinct values: set the field to count (e.g. survivor_id).",
+                        code=indicator.code,
+                    ))
+                indicator._check_own_field(indicator.distinct_field, self.env._("The distinct field"))
+            if indicator.count_type == "sum":
+                gendered = [indicator.sum_field_female, indicator.sum_field_male, indicator.sum_field_other]
+                if any(gendered) and not all(gendered):
+                    raise ValidationError(self.env._(
+                        "Indicator %(code)s: set all three gender sum fields (women, men, others) or none.",
+                        code=indicator.code,
+                    ))
+                if not indicator.sum_field and not all(gendered):
+                    raise ValidationError(self.env._(
+                        "Indicator %(code)s sums a field: set the sum field, or the three gender sum fields.",
+                        code=indicator.code,
+                    ))
+                for fname in [indicator.sum_field, *gendered]:
+                    if fname:
+                        indicator._check_own_field(fname, self.env._("The sum field"), NUMERIC_TYPES)
+            if indicator.date_field:
+                field = indicator._resolve_path(indicator.date_field)
+                if field.type not in ("date", "datetime"):
+                    raise ValidationError(self.env._(
+                        "Indicator %(code)s: the date field %(fname)s is not a date.",
+                        code=indicator.code, fname=indicator.date_field,
+                    ))
+            if indicator.area_field:
+                field = indicator._resolve_path(indicator.area_field)
+                if field.type != "many2one" or field.comodel_name != "ashshash.area":
+                    raise ValidationError(self.env._(
+                        "Indicator %(code)s: the area field %(fname)s must lead to an area (ashshash.area).",
+                        code=indicator.code, fname=indicator.area_field,
+                    ))
+            if indicator.company_field:
+                field = indicator._resolve_path(indicator.company_field)
+                if field.type != "many2one" or field.comodel_name != "res.company":
+                    raise ValidationError(self.env._(
+                        "Indicator %(code)s: the organisation field %(fname)s must lead to a company.",
+                        code=indicator.code, fname=indicator.company_field,
+                    ))
+            if indicator.gender_field:
+                indicator._check_own_field(indicator.gender_field, self.env._("The gender field"), ("selection", "char"))
+            if indicator.groupby_field:
+                indicator._check_own_field(indicator.groupby_field, self.env._("The break-down field"))
+
+    # ------------------------------------------------------------------
+    # Computation
+    # ------------------------------------------------------------------
+    def _get_drilldown_domain(self, date_from=None, date_to=None, area=None, companies=None,
+                              gender=None, group_value=None):
+        """The domain of the records that make the figure: the definition's own domain
+        plus the report's period, area, organisation (and a gender or break-down value)."""
+        self.ensure_one()
+        domain = [self._eval_domain()]
+        if self.date_field:
+            field = self._resolve_path(self.date_field)
+            if date_from:
+                domain.append([(self.date_field, ">=", date_from if field.type == "date"
+                                else datetime.datetime.combine(date_from, datetime.time.min))])
+            if date_to:
+                if field.type == "date":
+                    domain.append([(self.date_field, "<=", date_to)])
+                else:
+                    domain.append([(self.date_field, "<", datetime.datetime.combine(
+                        date_to + datetime.timedelta(days=1), datetime.time.min))])
+        if area and self.area_field:
+            domain.append([(self.area_field, "child_of", area.ids)])
+        if companies and self.company_field:
+            domain.append([(self.company_field, "in", companies.ids)])
+        if gender and self.gender_field:
+            domain.append([(self.gender_field, "=", gender)])
+        if group_value is not None and self.groupby_field:
+            domain.append([(self.groupby_field, "=", group_value)])
+        return expression.AND(domain)
+
+    def _check_readable(self):
+        """Return an error message when the user may not read the counted model, else False."""
+        self.ensure_one()
+        model = self.env[self.model_name]
+        if not model.has_access("read"):
+            return self.env._(
+                "You may not read %(model)s, so %(code)s cannot be computed for you; ask an M&E officer.",
+                model=model._description, code=self.code,
+            )
+        return False
+
+    def _aggregate(self, domain, groupby, by_gender):
+        """Run the indicator's aggregate in one SQL query (``_read_group``) and return
+        {group value: {total, female, male, other}}; group value is None without groupby.
+
+        The gender split needs the gender as a group, except for a sum with gendered
+        fields. A distinct count cannot add its gender groups up (one value may appear
+        under two genders), so its total is a second query."""
+        self.ensure_one()
+        model = self.env[self.model_name]
+        group_specs = [groupby] if groupby else []
+        gendered_sum = self.count_type == "sum" and self.sum_field_female
+        split = by_gender and self.gender_field and not gendered_sum
+        m2m_distinct = (self.count_type == "distinct"
+                        and model._fields[self.distinct_field].type == "many2many")
+
+        if self.count_type == "records":
+            aggregates = ["__count"]
+        elif self.count_type == "distinct" and not m2m_distinct:
+            aggregates = [f"{self.distinct_field}:count_distinct"]
+        elif m2m_distinct:
+            # No COUNT(DISTINCT) over a relation table in _read_group: group by the
+            # many2many instead (one row per value, still one query).
+            aggregates = ["__count"]
+        else:
+            fnames = [self.sum_field] if self.sum_field else []
+            if gendered_sum:
+                fnames += [self.sum_field_female, self.sum_field_male, self.sum_field_other]
+            aggregates = [f"{fname}:sum" for fname in fnames]
+
+        def empty():
+            return {"total": 0, "female": 0, "male": 0, "other": 0}
+
+        def run(with_gender):
+            specs = group_specs + ([self.gender_field] if with_gender else [])
+            if m2m_distinct:
+                specs = specs + [self.distinct_field]
+            return specs, model._read_group(domain, specs, aggregates)
+
+        results = {}
+        if m2m_distinct:
+            specs, rows = run(split)
+            seen = {}
+            for row in rows:
+                values = dict(zip(specs, row))
+                member = values[self.distinct_field]
+                if not member:
+                    continue
+                key = values.get(groupby) if groupby else None
+                key = key.id if isinstance(key, models.BaseModel) else key
+                bucket = seen.setdefault(key, {"total": set(), "female": set(), "male": set(), "other": set()})
+                bucket["total"].add(member.id)
+                if split and values[self.gender_field] in GENDERS:
+                    bucket[values[self.gender_field]].add(member.id)
+            for key, bucket in seen.items():
+                results[key] = {name: len(ids) for name, ids in bucket.items()}
+            return results
+
+        def key_of(value):
+            return value.id if isinstance(value, models.BaseModel) else value
+
+        specs, rows = run(split)
+        for row in rows:
+            values = dict(zip(specs, row[:len(specs)]))
+            figures = row[len(specs):]
+            key = key_of(values[groupby]) if groupby else None
+            bucket = results.setdefault(key, empty())
+            if gendered_sum:
+                female, male, other = (figure or 0 for figure in figures[-3:])
+                total = figures[0] if self.sum_field else female + male + other
+                bucket.update(total=total or 0, female=female, male=male, other=other)
+                continue
+            figure = figures[0] or 0
+            if split:
+                gender = values[self.gender_field]
+                if gender in GENDERS:
+                    bucket[gender] += figure
+            bucket["total"] += figure
+        if split and self.count_type == "distinct":
+            # The total of a distinct count is its own query, not the sum of genders.
+            for key in results:
+                results[key]["total"] = 0
+            for row in model._read_group(domain, group_specs, aggregates):
+                key = key_of(row[0]) if groupby else None
+                results.setdefault(key, empty())["total"] = row[-1] or 0
+        return results
+
+    def _compute_values(self, date_from=None, date_to=None, area=None, companies=None, by_gender=False):
+        """Compute every indicator of ``self`` for a period, an area (any level), partner
+        organisations and optionally by gender, as the current user (record rules apply).
+
+        Returns {code: {total, female, male, other, error, groups}} where ``groups`` is
+        a list of (value, label, figures) when the indicator breaks down by a field and
+        ``error`` says why a figure could not be computed. One or two queries per
+        indicator (and one or two more for a break-down), whatever the number of records.
+        """
+        result = {}
+        for indicator in self:
+            figures = {"total": 0, "female": 0, "male": 0, "other": 0, "error": False, "groups": []}
+            result[indicator.code] = figures
+            error = indicator._check_readable()
+            if error:
+                figures["error"] = error
+                continue
+            domain = indicator._get_drilldown_domain(date_from, date_to, area, companies)
+            try:
+                overall = indicator._aggregate(domain, None, by_gender).get(None)
+                if overall:
+                    figures.update(overall)
+                if indicator.groupby_field:
+                    model = self.env[indicator.model_name]
+                    field = model._fields[indicator.groupby_field]
+                    grouped = indicator._aggregate(domain, indicator.groupby_field, by_gender)
+                    labels = {}
+                    if field.type == "many2one":
+                        labels = {rec.id: rec.display_name for rec in self.env[field.comodel_name].browse(
+                            [key for key in grouped if key])}
+                    elif field.type == "selection":
+                        labels = dict(field._description_selection(self.env))
+                    for key, values in sorted(grouped.items(), key=lambda item: str(labels.get(item[0], item[0]))):
+                        label = labels.get(key, key) if key not in (None, False) else self.env._("None")
+                        figures["groups"].append((key, str(label), values))
+            except AccessError as error:
+                figures["error"] = self.env._(
+                    "%(code)s cannot be computed for you: %(error)s", code=indicator.code, error=error,
+                )
+            except (ValueError, KeyError) as error:
+                # A definition that no longer fits its model (e.g. a field removed by an
+                # update) must not break the whole report: the line says what to fix.
+                figures["error"] = self.env._(
+                    "The definition of %(code)s no longer fits %(model)s (%(error)s): ask a programme admin to fix it.",
+                    code=indicator.code, model=indicator.model_name, error=error,
+                )
+        return result
+
+    def action_drilldown(self, date_from=None, date_to=None, area=None, companies=None, gender=None,
+                         group_value=None):
+        """Open the exact records that make the figure (the same domain as the count)."""
+        self.ensure_one()
+        model = self.env[self.model_name]
+        context = {"create": False}
+        if self.count_type == "distinct" and self.distinct_field != "id":
+            # One group per distinct value: the number of groups is the figure.
+            context["group_by"] = [self.distinct_field]
+        return {
+            "type": "ir.actions.act_window",
+            "name": f"{self.code} · {self.name}",
+            "res_model": self.model_name,
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+            "domain": self._get_drilldown_domain(date_from, date_to, area, companies, gender, group_value),
+            "context": context,
+            "target": "current",
+            "help": self.env._("<p>No %(model)s makes this figure.</p>", model=model._description),
+        }
