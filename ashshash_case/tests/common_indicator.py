@@ -1,0 +1,188 @@
+from datetime import timedelta
+
+from .common import AshshashCaseCommon
+
+GENDERS = ("female", "male", "other")
+
+
+class AshshashIndicatorSqlCommon(AshshashCaseCommon):
+    """Checks an indicator definition against a plain SQL count of the same records.
+
+    Addons build a small randomised programme (two partner organisations, four
+    unions, records inside and outside the period, cancelled and draft records),
+    then compare ``_compute_values`` with SQL written by hand for every area and
+    organisation filter, and check that the drill-down domain finds exactly the
+    records the SQL counts. The SQL is the indicator's meaning, written
+    independently of the framework: main table alias ``r``, with ``r.area_id`` and
+    ``r.company_id``."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Bulk set-up data: no chatter messages or tracking values.
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.Indicator = cls.env["ashshash.indicator"]
+        cls.company_b = cls.env["res.company"].create({"name": "Agrogoti Sangstha"})
+        cls.unions = cls.union_jugikhali | cls.union_koyla | cls.env.ref("ashshash_case.area_union_kalaroa_deara") \
+            | cls.env.ref("ashshash_case.area_union_kalaroa_joynagar")
+        cls.date_from = cls.today - timedelta(days=300)
+        cls.date_to = cls.today - timedelta(days=30)
+
+    @classmethod
+    def _make_survivors(cls, rng, size, prefix, companies=None, state="enrolled"):
+        """``size`` enrolled survivors with a random gender, union and organisation."""
+        companies = companies or [cls.company, cls.company_b]
+        vals_list = []
+        for index in range(size):
+            identified = cls.today - timedelta(days=rng.randint(320, 420))
+            vals_list.append({
+                "name": f"{prefix} survivor {index:03d}",
+                "gender": rng.choice(GENDERS),
+                "estimated_age": rng.randint(14, 60),
+                "area_id": rng.choice(cls.unions).id,
+                "identification_source": "peer_leader",
+                "identification_date": identified,
+                "user_id": cls.case_worker.id,
+                "company_id": rng.choice(companies).id,
+                "state": state,
+                "enrolment_date": identified + timedelta(days=1),
+            })
+        return cls.env["ashshash.survivor"].create(vals_list)
+
+    @classmethod
+    def _random_day(cls, rng, past_only=True):
+        """A day before, inside or after the report's period (never in the future when ``past_only``)."""
+        latest = 1 if past_only else -60
+        return cls.today - timedelta(days=rng.randint(latest, 360))
+
+    # ------------------------------------------------------------------
+    # Plain SQL
+    # ------------------------------------------------------------------
+    def _area_ids(self, area):
+        self.env.cr.execute("SELECT id FROM ashshash_area WHERE parent_path LIKE %s", [f"{area.parent_path}%"])
+        return tuple(row[0] for row in self.env.cr.fetchall())
+
+    def _sql_where(self, sql, date_column, area=None, companies=None):
+        where = [f"({sql['where']})", f"{date_column} BETWEEN %s AND %s"]
+        params = list(sql.get("params", ())) + [self.date_from, self.date_to]
+        if area:
+            where.append("r.area_id IN %s")
+            params.append(self._area_ids(area))
+        if companies:
+            where.append("r.company_id IN %s")
+            params.append(tuple(companies.ids))
+        return " AND ".join(where), params
+
+    def _sql_figures(self, sql, area=None, companies=None):
+        """{group key: {total, female, male, other}} (key 0 without ``group``) from plain SQL.
+
+        ``sql``: from (tables, alias r), where, params, date (column), and either count
+        (an aggregate expression, plus gender: a column, or None for no split) or sums
+        (the women, men and others columns)."""
+        self.env.flush_all()
+        where, params = self._sql_where(sql, sql["date"], area, companies)
+        key = sql.get("group") or "0"
+        results = {}
+
+        def bucket(group):
+            return results.setdefault(group, {"total": 0, "female": 0, "male": 0, "other": 0})
+
+        if sql.get("sums"):
+            women, men, others = sql["sums"]
+            self.env.cr.execute(f"""
+                SELECT {key}, SUM({women}), SUM({men}), SUM({others})
+                  FROM {sql['from']} WHERE {where} GROUP BY 1
+            """, params)
+            for group, female, male, other in self.env.cr.fetchall():
+                bucket(group).update(total=female + male + other, female=female, male=male, other=other)
+            return results
+        self.env.cr.execute(f"SELECT {key}, {sql['count']} FROM {sql['from']} WHERE {where} GROUP BY 1", params)
+        for group, figure in self.env.cr.fetchall():
+            bucket(group)["total"] = figure
+        if sql.get("gender"):
+            self.env.cr.execute(f"""
+                SELECT {key}, {sql['gender']}, {sql['count']}
+                  FROM {sql['from']} WHERE {where} GROUP BY 1, 2
+            """, params)
+            for group, gender, figure in self.env.cr.fetchall():
+                if gender in GENDERS:
+                    bucket(group)[gender] = figure
+        return results
+
+    def _sql_ids(self, sql, area=None, companies=None):
+        """Ids of the records (alias r) that make the figure."""
+        self.env.flush_all()
+        where, params = self._sql_where(sql, sql["date"], area, companies)
+        self.env.cr.execute(f"SELECT DISTINCT r.id FROM {sql['from']} WHERE {where}", params)
+        return {row[0] for row in self.env.cr.fetchall()}
+
+    # ------------------------------------------------------------------
+    # Assertions
+    # ------------------------------------------------------------------
+    def _filter_cases(self):
+        return [
+            (None, None),
+            (self.union_koyla, None),
+            (self.upazila_kalaroa, None),
+            (self.district_satkhira, self.company_b),
+            (None, self.company | self.company_b),
+            (self.union_jugikhali, self.company),
+        ]
+
+    @staticmethod
+    def _figures(values):
+        return {key: values[key] for key in ("total", "female", "male", "other")}
+
+    def assertIndicatorEqualsSql(self, code, sql):
+        """The indicator equals the SQL (total, gender split, break-down) for every filter,
+        its drill-down finds exactly the records the SQL counts, and the data exercises it
+        (something counted, something left out by the period)."""
+        indicator = self.Indicator.search([("code", "=", code)])
+        self.assertEqual(len(indicator), 1, f"{code} is defined once")
+        model = self.env[indicator.model_name]
+        for area, companies in self._filter_cases():
+            with self.subTest(code=code, area=area and area.name, companies=companies and companies.mapped("name")):
+                values = indicator._compute_values(self.date_from, self.date_to, area, companies, by_gender=True)[code]
+                self.assertFalse(values["error"])
+                expected = self._sql_figures(sql, area, companies)
+                if indicator.groupby_field:
+                    self.assertEqual({key: self._figures(values) for key, _label, values in values["groups"]},
+                                     {key: figures for key, figures in expected.items()})
+                    expected_total = self._sql_figures(dict(sql, group=None), area, companies)
+                else:
+                    expected_total = expected
+                self.assertEqual(self._figures(values),
+                                 expected_total.get(0, {"total": 0, "female": 0, "male": 0, "other": 0}))
+
+                domain = indicator.action_drilldown(self.date_from, self.date_to, area, companies)["domain"]
+                records = model.search(domain)
+                self.assertEqual(set(records.ids), self._sql_ids(sql, area, companies))
+                if indicator.count_type == "distinct" and indicator.distinct_field != "id":
+                    self.assertEqual(len(records.mapped(indicator.distinct_field)), values["total"])
+                elif indicator.count_type == "records":
+                    self.assertEqual(len(records), values["total"])
+                if indicator.gender_field:
+                    for gender in GENDERS:
+                        domain = indicator._get_drilldown_domain(
+                            self.date_from, self.date_to, area, companies, gender=gender)
+                        found = model.search(domain)
+                        if indicator.count_type == "distinct":
+                            found = found.mapped(indicator.distinct_field)
+                        self.assertEqual(len(found), values[gender], f"{code} {gender}")
+                for key, _label, figures in values["groups"]:
+                    domain = indicator._get_drilldown_domain(
+                        self.date_from, self.date_to, area, companies, group_value=key)
+                    found = model.search(domain)
+                    if indicator.count_type == "distinct":
+                        found = found.mapped(indicator.distinct_field)
+                    self.assertEqual(len(found), figures["total"], f"{code} group {key}")
+        # The random data exercises the definition: counted records, and records the
+        # period leaves out.
+        whole = indicator._compute_values(self.date_from, self.date_to)[code]["total"]
+        self.assertGreater(whole, 0, f"{code}: the data must give a figure")
+        self.env.flush_all()
+        self.env.cr.execute(
+            f"SELECT COUNT(*) FROM {sql['from']} WHERE ({sql['where']}) AND {sql['date']} NOT BETWEEN %s AND %s",
+            list(sql.get("params", ())) + [self.date_from, self.date_to],
+        )
+        self.assertGreater(self.env.cr.fetchone()[0], 0, f"{code}: the data must have records outside the period")
