@@ -167,7 +167,8 @@ class TestCaseIndicators(AshshashCaseIndicatorCommon):
             SELECT
               (SELECT COUNT(*) FROM ashshash_counselling_session
                 WHERE state != 'done' AND session_date BETWEEN %(f)s AND %(t)s),
-              (SELECT COUNT(*) FROM ashshash_certificate WHERE state = 'revoked' AND issue_date BETWEEN %(f)s AND %(t)s),
+              (SELECT COUNT(*) FROM ashshash_certificate
+                WHERE state = 'revoked' AND issue_date BETWEEN %(f)s AND %(t)s),
               (SELECT COUNT(*) FROM ashshash_referral
                 WHERE state = 'rejected' AND service_category = 'health' AND sent_date BETWEEN %(f)s AND %(t)s),
               (SELECT COUNT(*) FROM ashshash_referral WHERE state = 'draft' AND service_category = 'health'),
