@@ -1,13 +1,9 @@
-import random
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from odoo import Command
 from odoo.tests import tagged
 
-from .common_indicator import GENDERS, AshshashIndicatorSqlCommon
-
-SENT_STATES = ("sent", "accepted", "rejected", "completed", "closed")
-REFERRAL_STATES = ("draft", *SENT_STATES)
+from .common_indicator import SENT_STATES, AshshashCaseIndicatorCommon
 
 # What each indicator of ashshash_case means, in plain SQL (alias r).
 SQL = {
@@ -55,95 +51,6 @@ SQL = {
         "count": "COUNT(DISTINCT r.survivor_id)", "gender": "r.gender", "date": "r.sent_date",
     },
 }
-
-
-class AshshashCaseIndicatorCommon(AshshashIndicatorSqlCommon):
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.Session = cls.env["ashshash.counselling.session"]
-        cls.provider = cls.env["res.partner"].create({
-            "name": "Test Upazila Health Complex", "is_company": True, "is_ashshash_provider": True,
-        })
-        cls.health = cls.env.ref("ashshash_case.service_type_health")
-        cls.legal = cls.env.ref("ashshash_case.service_type_legal")
-        cls.shelter = cls.env.ref("ashshash_case.service_type_shelter")
-
-    @classmethod
-    def _at(cls, day, hour=10):
-        """A session time on ``day`` that is the same day in any time zone of the tests."""
-        return datetime.combine(day, time(hour))
-
-    @classmethod
-    def _make_case_programme(cls, seed, size):
-        """Survivors with family members, individual and family sessions (done, planned,
-        cancelled, inside and outside the period), community sessions, certificates
-        (issued, revoked, draft) and referrals in every state."""
-        rng = random.Random(seed)
-        survivors = cls._make_survivors(rng, size, f"C{seed}")
-        cls.env["ashshash.family.member"].create([
-            {"survivor_id": survivor.id, "name": f"Member {index}", "relation": rng.choice(["mother", "father",
-             "spouse", "son", "daughter"]), "gender": rng.choice(GENDERS)}
-            for survivor in survivors for index in range(rng.randint(0, 3))
-        ])
-        session_vals = []
-        for survivor in survivors:
-            for _index in range(rng.choice([0, 1, 2, 3])):
-                session_vals.append({
-                    "session_type": "individual", "survivor_id": survivor.id,
-                    "date": cls._at(cls._random_day(rng)), "user_id": cls.case_worker.id,
-                    "state": rng.choice(["done", "done", "planned", "cancelled"]),
-                })
-            members = survivor.family_member_ids
-            for _index in range(rng.choice([0, 1, 2]) if members else 0):
-                present = members.filtered(lambda _m: rng.random() < 0.6) or members[:1]
-                session_vals.append({
-                    "session_type": "family", "survivor_id": survivor.id,
-                    "date": cls._at(cls._random_day(rng)), "user_id": cls.case_worker.id,
-                    "family_member_ids": [Command.set(present.ids)],
-                    "state": rng.choice(["done", "done", "planned", "cancelled"]),
-                })
-        for _index in range(12):
-            session_vals.append({
-                "session_type": "community", "area_id": rng.choice(cls.unions).id,
-                "company_id": rng.choice([cls.company, cls.company_b]).id,
-                "date": cls._at(cls._random_day(rng)), "user_id": cls.case_worker.id,
-                "attendance_women": rng.randint(1, 40), "attendance_men": rng.randint(0, 30),
-                "attendance_others": rng.randint(0, 2),
-                "state": rng.choice(["done", "done", "planned", "cancelled"]),
-            })
-        cls.Session.create(session_vals)
-
-        certificate_vals = []
-        for survivor in survivors:
-            roll = rng.random()
-            if roll < 0.2:
-                continue
-            # at most one issued certificate per survivor; revoked ones and drafts besides
-            if roll < 0.4:
-                certificate_vals.append({"survivor_id": survivor.id, "state": "draft"})
-            else:
-                certificate_vals.append({"survivor_id": survivor.id, "state": "issued", "name": f"RTG/{survivor.id}",
-                                         "issue_date": cls._random_day(rng)})
-            if rng.random() < 0.3:
-                certificate_vals.append({"survivor_id": survivor.id, "state": "revoked",
-                                         "name": f"RTG/{survivor.id}/R", "issue_date": cls._random_day(rng),
-                                         "revoked_date": cls.today, "revoke_reason": "Issued by mistake"})
-        cls.env["ashshash.certificate"].create(certificate_vals)
-
-        referral_vals = []
-        for survivor in survivors:
-            for _index in range(rng.choice([0, 1, 1, 2, 3])):
-                state = rng.choice(REFERRAL_STATES)
-                day = cls._random_day(rng)
-                referral_vals.append({
-                    "survivor_id": survivor.id, "provider_id": cls.provider.id,
-                    "service_type_id": rng.choice([cls.health, cls.health, cls.legal, cls.shelter]).id,
-                    "date": day, "state": state, "sent_date": day if state != "draft" else False,
-                })
-        cls.env["ashshash.referral"].create(referral_vals)
-        return survivors
 
 
 @tagged("post_install", "-at_install")
