@@ -159,7 +159,7 @@ class Builder:
         return datetime.datetime.combine(day, datetime.time(hour if hour is not None else self.rng.randrange(8, 15)))
 
     def person_name(self, gender):
-        for _attempt in range(1000):
+        for _attempt in range(20):
             first = self.rng.choice(FIRST_F if gender == "female" else FIRST_M)
             middle = self.rng.choice(MIDDLE)
             last = self.rng.choice(LAST)

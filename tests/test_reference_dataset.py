@@ -203,7 +203,8 @@ SQL = {
         SELECT COUNT(*) FROM ashshash_certificate
          WHERE company_id = %(company)s AND state = 'issued' AND issue_date BETWEEN %(start)s AND %(end)s""",
     "COMM_PEOPLE": """
-        SELECT COALESCE(SUM(attendance_women + attendance_men + attendance_others), 0)
+        SELECT COALESCE(SUM(COALESCE(attendance_women, 0) + COALESCE(attendance_men, 0)
+                          + COALESCE(attendance_others, 0)), 0)
           FROM ashshash_counselling_session
          WHERE company_id = %(company)s AND session_type = 'community' AND state = 'done'
            AND session_date BETWEEN %(start)s AND %(end)s""",
@@ -217,7 +218,7 @@ SQL = {
          WHERE company_id = %(company)s AND state = 'delivered' AND provided_by = 'partner'
            AND contributor_id IS NOT NULL AND delivery_date BETWEEN %(start)s AND %(end)s""",
     "EVT_POT_SHOW_PEOPLE": """
-        SELECT COALESCE(SUM(e.women + e.men + e.others), 0) FROM ashshash_event e
+        SELECT COALESCE(SUM(COALESCE(e.women, 0) + COALESCE(e.men, 0) + COALESCE(e.others, 0)), 0) FROM ashshash_event e
           JOIN ashshash_event_type t ON t.id = e.event_type_id
          WHERE e.company_id = %(company)s AND t.code = 'POT_SHOW' AND e.state IN ('done', 'reported')
            AND e.date BETWEEN %(start)s AND %(end)s""",
