@@ -203,7 +203,6 @@ class Builder:
     # the steps
     # ------------------------------------------------------------------
     def build(self):
-        spec = self.spec
         env = self.env
         self.company = self.step("company and chart of accounts", self.make_company)
         self.env = env = env(context=dict(env.context, allowed_company_ids=[self.company.id]))
@@ -619,7 +618,8 @@ class Builder:
         expense = env["account.account"].search([
             ("company_ids", "in", company.id), ("account_type", "=", "expense")], limit=1)
         if not journal.default_account_id or not expense:
-            raise RuntimeError(f"no cash journal or expense account in {company.name}: is its chart of accounts loaded?")
+            raise RuntimeError(
+                f"no cash journal or expense account in {company.name}: is its chart of accounts loaded?")
         campaigns = {
             "covid": ("COVID-19 emergency cash 2020", datetime.date(2020, 4, 1), datetime.date(2020, 12, 31), 3000),
             "amphan": ("Cyclone Amphan response", datetime.date(2020, 5, 21), datetime.date(2020, 6, 30), 5000),

@@ -233,6 +233,7 @@ def test_sql_counts_match_the_report(odoo, report, company_id):
             for code, query in SQL.items():
                 cr.execute(query, {"company": company_id, "start": PERIOD[0], "end": PERIOD[1]})
                 (value,) = cr.fetchone()
-                assert value == EXPECTED[code] == totals[code]["total"], f"{code}: SQL {value}, report {totals[code]['total']}"
+                report_value = totals[code]["total"]
+                assert value == EXPECTED[code] == report_value, f"{code}: SQL {value}, report {report_value}"
     finally:
         connection.close()
