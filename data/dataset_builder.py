@@ -238,8 +238,10 @@ class Builder:
             "city": "Kalaroa, Satkhira",
         })
         # The admin works in the programme's company too (to read it over the API).
-        admin = env.ref("base.user_admin")
-        admin.write({"company_ids": [Command.link(company.id)]})
+        users = env.ref("base.user_admin")
+        for xmlid in ("user_demo_casemanager", "user_demo_meofficer"):  # demo users, when demo data is there
+            users |= env.ref(f"ashshash_case.{xmlid}", raise_if_not_found=False) or env["res.users"]
+        users.write({"company_ids": [Command.link(company.id)]})
         env["account.chart.template"].try_loading("generic_coa", company=company, install_demo=False)
         if self.env["ir.module.module"].search_count([("name", "=like", "l10n_%"), ("state", "=", "to install")]):
             raise RuntimeError("loading the chart of accounts wanted to install a localisation module")
