@@ -40,6 +40,7 @@
         "wizard/ashshash_indicator_report_views.xml",
         "report/ashshash_indicator_report_templates.xml",
         "views/ashshash_indicator_menus.xml",
+        "data/ashshash_indicator_case_data.xml",
     ],
     "demo": [
         "demo/ashshash_case_demo.xml",

@@ -16,6 +16,7 @@
         "views/ashshash_event_views.xml",
         "views/ashshash_event_type_views.xml",
         "views/ashshash_events_menus.xml",
+        "data/ashshash_event_indicator_data.xml",
     ],
     "demo": [
         "demo/ashshash_events_demo.xml",

@@ -23,6 +23,7 @@
         "views/ashshash_cash_views.xml",
         "report/ashshash_cash_disbursement_reports.xml",
         "report/ashshash_cash_disbursement_templates.xml",
+        "data/ashshash_livelihood_indicator_data.xml",
     ],
     "demo": [
         "demo/ashshash_livelihood_demo.xml",

@@ -10,7 +10,8 @@ if [ -z "${PYTHON:-}" ]; then
 fi
 # The Odoo configuration every script uses; its paths are relative to $ROOT.
 ODOO_CONF="${ODOO_CONF:-$ROOT/odoo.conf}"
-ADDONS=(ashshash_case ashshash_livelihood ashshash_events)
+# The addons of this repository: every folder at its top with a manifest.
+mapfile -t ADDONS < <(cd "$ROOT" && for manifest in */__manifest__.py; do dirname "$manifest"; done | sort)
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }

@@ -94,15 +94,16 @@ def test_every_model_has_access_rules(addon):
     assert not missing, "models without a line in any security/ir.model.access.csv: " + ", ".join(missing)
 
 
-def xml_id_definitions():
-    """{full xml id: [where defined]} over the data and demo files of all addons.
-    An id of another module (`base.user_admin`) updates a record, not defines one."""
-    defined = defaultdict(list)
+def xml_id_occurrences():
+    """{full xml id: [(where, tag, model, field names)]} over the data and demo
+    files of all addons. An id of another module (`base.user_admin`) updates a
+    record, it does not define one: left out."""
+    found = defaultdict(list)
 
-    def add(addon, xml_id, where):
+    def add(addon, xml_id, occurrence):
         full = xml_id if "." in xml_id else f"{addon.name}.{xml_id}"
         if full.split(".")[0] == addon.name:
-            defined[full].append(where)
+            found[full].append(occurrence)
 
     for addon in ADDONS:
         for _key, path in data_files(addon):
@@ -112,18 +113,49 @@ def xml_id_definitions():
             if path.suffix == ".xml":
                 for element in etree.parse(str(path)).iter("record", "template", "menuitem"):
                     if element.get("id"):
-                        add(addon, element.get("id"), f"{where}:{element.sourceline}")
+                        add(addon, element.get("id"), (f"{where}:{element.sourceline}", *record_of(element)))
             elif path.suffix == ".csv":
                 with path.open(encoding="utf-8", newline="") as file:
                     for n, row in enumerate(csv.DictReader(file), 2):
                         if row.get("id"):
-                            add(addon, row["id"], f"{where}:{n}")
-    return defined
+                            add(addon, row["id"], (f"{where}:{n}", "csv", path.stem, set(row) - {"id"}))
+    return found
+
+
+# The fields a <menuitem> sets, by attribute.
+MENUITEM_FIELDS = {"name": "name", "parent": "parent_id", "action": "action", "sequence": "sequence",
+                   "groups": "groups_id", "web_icon": "web_icon", "active": "active"}
+
+
+def record_of(element):
+    """(tag, model, field names) that an XML data element writes."""
+    if element.tag == "menuitem":
+        return "menuitem", "ir.ui.menu", {MENUITEM_FIELDS[a] for a in element.attrib if a in MENUITEM_FIELDS}
+    if element.tag == "template":
+        return "template", "ir.ui.view", {"arch"}
+    return "record", element.get("model"), {field.get("name") for field in element.iterchildren("field")}
+
+
+def defined_twice(occurrences):
+    """Whether an xml id is defined more than once. A later <record> of the same
+    model that only sets fields not set before completes the record (e.g. the
+    second half of a circular reference, or a value only known after a
+    <function>): that is an update, not a second definition. Anything else
+    (CSV rows, templates, a field set twice) is."""
+    _where, tag, model, fields = occurrences[0]
+    fields = set(fields)
+    for _where, later_tag, later_model, later_fields in occurrences[1:]:
+        if "csv" in (tag, later_tag) or later_tag != "record" or later_model != model or fields & later_fields:
+            return True
+        fields |= later_fields
+    return False
 
 
 def test_no_xml_id_defined_twice():
-    twice = {xml_id: places for xml_id, places in xml_id_definitions().items() if len(places) > 1}
-    assert not twice, "XML ids defined more than once:\n" + "\n".join(
+    twice = {xml_id: [occ[0] for occ in occurrences]
+             for xml_id, occurrences in xml_id_occurrences().items() if defined_twice(occurrences)}
+    assert not twice, "XML ids defined more than once (a later <record> may only add fields " \
+        "the first one did not set):\n" + "\n".join(
         f"  {xml_id}: {', '.join(places)}" for xml_id, places in sorted(twice.items()))
 
 
