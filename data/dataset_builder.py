@@ -356,7 +356,8 @@ class Builder:
         again = assessed[0]
         vals.append({"survivor_id": again.id, "state": "done", "line_ids": lines(), "assessor_id": self.admin.id,
                      "date": self.clamp(self.enrol_date[again.id] + 200 * DAY)})
-        others = [s for s in self.order if s not in set(assessed)]
+        taken = set(assessed)
+        others = [s for s in self.order if s not in taken]
         for survivor in self.rng.sample(others, min(20, len(others))):  # drafts: not done, not counted
             vals.append({"survivor_id": survivor.id, "date": self.enrol_date[survivor.id],
                          "line_ids": lines(), "assessor_id": self.admin.id})
@@ -527,7 +528,8 @@ class Builder:
             referral.service_date = self.clamp(referral.answer_date + DAY * self.rng.randrange(0, 10))
         completed.action_complete()
         # Drafts never sent: not counted.
-        others = [s for s in self.order if s not in set(health_survivors) | set(legal_survivors)]
+        taken = set(health_survivors) | set(legal_survivors)
+        others = [s for s in self.order if s not in taken]
         Referral.create([{
             "survivor_id": s.id, "service_type_id": health.id, "provider_id": self.provider_health[0].id,
             "date": self.enrol_date[s.id], "user_id": self.admin.id,
@@ -569,7 +571,8 @@ class Builder:
         for index, survivor in enumerate(ot):
             vals.append(delivered(survivor, other[index % len(other)], 3000))
         # Cancelled or still planned support of other survivors: not counted.
-        rest = [s for s in self.order if s not in set(picks)]
+        taken = set(picks)
+        rest = [s for s in self.order if s not in taken]
         for survivor in self.rng.sample(rest, min(10, len(rest))):
             vals.append({"survivor_id": survivor.id, "support_type_id": self.rng.choice(emergency + other).id,
                          "state": "cancelled", "cancel_reason": "Survivor moved before delivery",
@@ -589,7 +592,8 @@ class Builder:
                 (lead, self.sample(spec.train_leadership, counselled), 25)]
         for ttype, survivors, size in plan:
             # A few dropped out of a batch: not counted.
-            dropped = self.sample(max(1, len(survivors) // 20), [s for s in counselled if s not in set(survivors)])
+            taken = set(survivors)
+            dropped = self.sample(max(1, len(survivors) // 20), [s for s in counselled if s not in taken])
             batches = [survivors[i:i + size] for i in range(0, len(survivors), size)]
             for number, batch in enumerate(batches, 1):
                 start = self.rdate(datetime.date(2020, 9, 1), self.end - 20 * DAY)
@@ -650,7 +654,8 @@ class Builder:
                 batch.with_env(finance).action_approve()
                 batch.action_pay()
             # A batch cancelled before payment: its survivors are not counted as paid.
-            rest = [s for s in eligible if s not in set(payees)]
+            taken = set(payees)
+            rest = [s for s in eligible if s not in taken]
             cancelled = Batch.create({
                 "campaign_id": campaign.id, "payment_date": start + DAY,
                 "line_ids": [Command.create({"survivor_id": s.id, "amount": amount, "payment_method": "cash"})
