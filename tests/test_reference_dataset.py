@@ -237,3 +237,23 @@ def test_sql_counts_match_the_report(odoo, report, company_id):
                 assert value == EXPECTED[code] == report_value, f"{code}: SQL {value}, report {report_value}"
     finally:
         connection.close()
+
+
+def test_me_officer_gets_the_same_figures(odoo, company_id):
+    """The demo M&E officer works in the programme's company and reads the report in aggregate."""
+    me_officer = odoo.login("meofficer", "meofficer")
+    context = {"allowed_company_ids": [company_id], "lang": "en_US"}
+    wizard_id = me_officer.execute("ashshash.indicator.report.wizard", "create", {
+        "date_from": PERIOD[0], "date_to": PERIOD[1], "by_gender": True,
+        "company_ids": [[6, 0, [company_id]]],
+    }, context=context)
+    me_officer.execute("ashshash.indicator.report.wizard", "action_compute", [wizard_id], context=context)
+    lines = me_officer.execute(
+        "ashshash.indicator.report.line", "search_read",
+        [["wizard_id", "=", wizard_id], ["group_label", "=", False]],
+        fields=["code", "total", "note"], context=context,
+    )
+    figures = {line["code"]: line["total"] for line in lines if not line["note"]}
+    for code in ("SURV_ENROLLED", "SURV_COUNS_IND", "CERT_ISSUED", "REF_HEALTH", "TRAIN_LIFESKILLS",
+                 "EVT_POT_SHOW_PEOPLE"):
+        assert figures.get(code) == EXPECTED[code], code
