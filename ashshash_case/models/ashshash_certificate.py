@@ -171,7 +171,7 @@ class AshshashCertificate(models.Model):
             self._check_manager()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued_or_revoked(self):
         if any(certificate.state != "draft" for certificate in self):
             raise UserError(self.env._("Issued or revoked certificates are kept: revoke instead of deleting."))
-        return super().unlink()
