@@ -19,8 +19,8 @@ class AshshashSurvivor(models.Model):
     )
     needs_not_met = fields.Boolean(
         compute="_compute_needs_not_met", store=True, index=True,
-        help="A medium or high need of the latest done assessment is answered by no delivered support "
-             "and no completed training yet.",
+        help="A medium or high need of the latest done assessment is answered by no delivered support, "
+             "completed training or accepted referral yet.",
     )
 
     # Income before the programme and now.
