@@ -5,3 +5,4 @@ from . import test_action_items
 from . import test_event_access
 from . import test_event_views
 from . import test_tour
+from . import test_menus
