@@ -349,6 +349,7 @@ class AshshashSurvivor(models.Model):
         if name_key and union:
             name_clause = [("name_normalized", "=", name_key), ("union_id", "=", union.id)]
             if survivor.birth_year:
+                # sudo: settings (ir.config_parameter) are readable by administrators only; this reads one threshold.
                 tolerance = int(self.env["ir.config_parameter"].sudo().get_param(
                     "ashshash_case.duplicate_age_tolerance", 2))
                 name_clause += [

@@ -118,6 +118,7 @@ class AshshashSurvivor(models.Model):
     # Completion rule
     # ------------------------------------------------------------------
     def _completion_settings(self):
+        # sudo: settings (ir.config_parameter) are readable by administrators only; this reads one threshold.
         get = self.env["ir.config_parameter"].sudo().get_param
         return {
             "min_sessions": int(get("ashshash_case.certificate_min_sessions", 6)),
@@ -204,6 +205,7 @@ class AshshashSurvivor(models.Model):
     def _cron_flag_dropout_risk(self):
         """Daily: flag open cases without contact for longer than the threshold and
         give their responsible case worker one to-do; running it again adds none."""
+        # sudo: settings (ir.config_parameter) are readable by administrators only; this reads one threshold.
         threshold = int(self.env["ir.config_parameter"].sudo().get_param("ashshash_case.dropout_threshold_days", 60))
         limit = fields.Date.context_today(self) - timedelta(days=threshold)
         survivors = self.search([("state", "in", OPEN_STATES)])

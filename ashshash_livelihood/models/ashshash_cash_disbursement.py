@@ -480,6 +480,7 @@ class AshshashSurvivor(models.Model):
                 "ref": survivor.code,
                 "company_id": survivor.company_id.id,
             } for survivor in missing])
+            # sudo: linking the payee is no edit of the case file the user could otherwise make.
             for survivor, partner in zip(missing.sudo(), partners):
                 survivor.payee_partner_id = partner
         return self.payee_partner_id

@@ -7,3 +7,4 @@ from . import test_tour
 from . import test_cash_disbursement
 from . import test_cash_concurrency
 from . import test_cash_tour
+from . import test_sensitive_data
