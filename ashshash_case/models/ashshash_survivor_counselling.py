@@ -51,13 +51,9 @@ class AshshashSurvivor(models.Model):
                 ["__count", "session_date:min", "session_date:max"],
             )
         }
-        all_counts = dict(Session._read_group([("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"]))
-        followups = dict(self.env["ashshash.followup"]._read_group(
-            [("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"],
-        ))
-        certificates = dict(self.env["ashshash.certificate"]._read_group(
-            [("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"],
-        ))
+        all_counts = self._counts_by_survivor("ashshash.counselling.session")
+        followups = self._counts_by_survivor("ashshash.followup")
+        certificates = self._counts_by_survivor("ashshash.certificate")
         for survivor in self:
             individual = by_type.get((survivor, "individual"), (0, False, False))
             family = by_type.get((survivor, "family"), (0, False, False))
