@@ -251,6 +251,7 @@ class AshshashReferral(models.Model):
     @api.model
     def _cron_no_answer_activity(self):
         """One activity per sent referral left unanswered longer than the configured number of days."""
+        # sudo: settings (ir.config_parameter) are readable by administrators only; this reads one threshold.
         days = int(self.env["ir.config_parameter"].sudo().get_param("ashshash_case.referral_no_answer_days", 7))
         today = fields.Date.context_today(self)
         referrals = self.search([

@@ -300,15 +300,23 @@ class AshshashSurvivor(models.Model):
             survivor.division_id = area._ancestor_of_level("division") if area else False
 
     def _compute_counts(self):
-        models_fields = [
+        self._set_counts([
             ("ashshash.family.member", "family_member_count"),
             ("ashshash.consent", "consent_count"),
             ("ashshash.needs.assessment", "assessment_count"),
-        ]
+        ])
+
+    def _counts_by_survivor(self, model, domain=()):
+        """{survivor: number of ``model`` records of that survivor matching ``domain``}, for the
+        survivors of ``self``, in one grouped query (record rules apply)."""
+        return dict(self.env[model]._read_group(
+            [("survivor_id", "in", self.ids), *domain], ["survivor_id"], ["__count"],
+        ))
+
+    def _set_counts(self, models_fields):
+        """Fill each count field of ``(model, field)`` pairs: one grouped query per model."""
         for model, field in models_fields:
-            counts = dict(self.env[model]._read_group(
-                [("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"],
-            ))
+            counts = self._counts_by_survivor(model)
             for survivor in self:
                 survivor[field] = counts.get(survivor, 0)
 
@@ -349,6 +357,7 @@ class AshshashSurvivor(models.Model):
         if name_key and union:
             name_clause = [("name_normalized", "=", name_key), ("union_id", "=", union.id)]
             if survivor.birth_year:
+                # sudo: settings (ir.config_parameter) are readable by administrators only; this reads one threshold.
                 tolerance = int(self.env["ir.config_parameter"].sudo().get_param(
                     "ashshash_case.duplicate_age_tolerance", 2))
                 name_clause += [
@@ -496,9 +505,12 @@ class AshshashSurvivor(models.Model):
     # ------------------------------------------------------------------
     # Smart buttons
     # ------------------------------------------------------------------
-    def _action_related(self, model, name):
+    def _action_related(self, model, name, xml_id=None):
+        """The window action of ``model`` (``xml_id``, by default ashshash_case's action of
+        the model) showing this survivor's records and creating new ones for them."""
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(f"ashshash_case.{model.replace('.', '_')}_action")
+        xml_id = xml_id or f"ashshash_case.{model.replace('.', '_')}_action"
+        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
         action.update({
             "name": name,
             "domain": [("survivor_id", "=", self.id)],

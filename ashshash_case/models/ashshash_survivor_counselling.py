@@ -51,13 +51,9 @@ class AshshashSurvivor(models.Model):
                 ["__count", "session_date:min", "session_date:max"],
             )
         }
-        all_counts = dict(Session._read_group([("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"]))
-        followups = dict(self.env["ashshash.followup"]._read_group(
-            [("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"],
-        ))
-        certificates = dict(self.env["ashshash.certificate"]._read_group(
-            [("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"],
-        ))
+        all_counts = self._counts_by_survivor("ashshash.counselling.session")
+        followups = self._counts_by_survivor("ashshash.followup")
+        certificates = self._counts_by_survivor("ashshash.certificate")
         for survivor in self:
             individual = by_type.get((survivor, "individual"), (0, False, False))
             family = by_type.get((survivor, "family"), (0, False, False))
@@ -118,6 +114,7 @@ class AshshashSurvivor(models.Model):
     # Completion rule
     # ------------------------------------------------------------------
     def _completion_settings(self):
+        # sudo: settings (ir.config_parameter) are readable by administrators only; this reads one threshold.
         get = self.env["ir.config_parameter"].sudo().get_param
         return {
             "min_sessions": int(get("ashshash_case.certificate_min_sessions", 6)),
@@ -204,6 +201,7 @@ class AshshashSurvivor(models.Model):
     def _cron_flag_dropout_risk(self):
         """Daily: flag open cases without contact for longer than the threshold and
         give their responsible case worker one to-do; running it again adds none."""
+        # sudo: settings (ir.config_parameter) are readable by administrators only; this reads one threshold.
         threshold = int(self.env["ir.config_parameter"].sudo().get_param("ashshash_case.dropout_threshold_days", 60))
         limit = fields.Date.context_today(self) - timedelta(days=threshold)
         survivors = self.search([("state", "in", OPEN_STATES)])

@@ -86,14 +86,15 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        # sudo: only to know whether a record is a provider; nothing is shown.
         if PROVIDER_FIELDS & set(vals) or (
             DIRECTORY_FIELDS & set(vals) and any(self.sudo().mapped("is_ashshash_provider"))
         ):
-            # sudo: only to know whether a record is a provider; nothing is shown.
             self._check_provider_edit_rights()
         return super().write(vals)
 
     def unlink(self):
+        # sudo: only to know whether a record is a provider; nothing is shown.
         if any(self.sudo().mapped("is_ashshash_provider")):
             self._check_provider_edit_rights()
         return super().unlink()

@@ -42,6 +42,13 @@ class AshshashCounsellingCommon(AshshashCaseCommon):
         return {"who5_done": True, **{f"who5_item{i}": value for i, value in enumerate(items, 1)}}
 
     @classmethod
+    def _create_session(cls, values, done):
+        session = cls.Session.create(values)
+        if done:
+            session.action_done()
+        return session
+
+    @classmethod
     def _session(cls, survivor=None, days_ago=1, done=True, session_type="individual", **vals):
         values = {
             "session_type": session_type,
@@ -49,11 +56,7 @@ class AshshashCounsellingCommon(AshshashCaseCommon):
             "date": cls.now - timedelta(days=days_ago),
             "user_id": ((survivor or cls.survivor).user_id or cls.case_worker).id,
         }
-        values.update(vals)
-        session = cls.Session.create(values)
-        if done:
-            session.action_done()
-        return session
+        return cls._create_session({**values, **vals}, done)
 
     @classmethod
     def _community_session(cls, done=True, **vals):
@@ -67,11 +70,7 @@ class AshshashCounsellingCommon(AshshashCaseCommon):
             "attendance_men": 8,
             "attendance_others": 1,
         }
-        values.update(vals)
-        session = cls.Session.create(values)
-        if done:
-            session.action_done()
-        return session
+        return cls._create_session({**values, **vals}, done)
 
     @classmethod
     def _complete_counselling(cls, survivor=None, start=(1, 2, 1, 2, 1), end=(4, 4, 3, 4, 4)):

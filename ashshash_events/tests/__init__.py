@@ -6,3 +6,4 @@ from . import test_event_access
 from . import test_event_views
 from . import test_tour
 from . import test_events_indicators
+from . import test_menus

@@ -462,9 +462,7 @@ class AshshashSurvivor(models.Model):
         if not self.env["ashshash.cash.disbursement.line"].has_access("read"):
             self.cash_line_count = 0
             return
-        counts = dict(self.env["ashshash.cash.disbursement.line"]._read_group(
-            [("survivor_id", "in", self.ids), ("state", "!=", "cancelled")], ["survivor_id"], ["__count"],
-        ))
+        counts = self._counts_by_survivor("ashshash.cash.disbursement.line", [("state", "!=", "cancelled")])
         for survivor in self:
             survivor.cash_line_count = counts.get(survivor, 0)
 
@@ -480,6 +478,7 @@ class AshshashSurvivor(models.Model):
                 "ref": survivor.code,
                 "company_id": survivor.company_id.id,
             } for survivor in missing])
+            # sudo: linking the payee is no edit of the case file the user could otherwise make.
             for survivor, partner in zip(missing.sudo(), partners):
                 survivor.payee_partner_id = partner
         return self.payee_partner_id

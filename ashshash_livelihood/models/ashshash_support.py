@@ -62,6 +62,11 @@ class AshshashSupport(models.Model):
         domain="[('survivor_id', '=', survivor_id), ('level', 'in', ('medium', 'high'))]",
         help="The need of the survivor's assessment that this support answers.",
     )
+    referral_id = fields.Many2one(
+        "ashshash.referral", string="From referral", index=True, ondelete="set null", tracking=True,
+        domain="[('survivor_id', '=', survivor_id)]",
+        help="The referral of this survivor that this support came from (e.g. a provider's service).",
+    )
 
     # Acknowledgement of receipt (the survivor's signature or thumbprint): need to know.
     acknowledgement = fields.Binary(attachment=True, groups=SENSITIVE, copy=False)
@@ -143,6 +148,15 @@ class AshshashSupport(models.Model):
             if support.need_line_id and support.need_line_id.survivor_id != support.survivor_id:
                 raise ValidationError(self.env._(
                     "The need answered must come from an assessment of %(code)s.", code=support.survivor_id.code,
+                ))
+
+    @api.constrains("referral_id", "survivor_id")
+    def _check_referral(self):
+        for support in self:
+            if support.referral_id and support.referral_id.survivor_id != support.survivor_id:
+                raise ValidationError(self.env._(
+                    "The referral this support came from must be a referral of %(code)s.",
+                    code=support.survivor_id.code,
                 ))
 
     @api.constrains("survivor_id", "state")

@@ -19,8 +19,8 @@ class AshshashSurvivor(models.Model):
     )
     needs_not_met = fields.Boolean(
         compute="_compute_needs_not_met", store=True, index=True,
-        help="A medium or high need of the latest done assessment is answered by no delivered support "
-             "and no completed training yet.",
+        help="A medium or high need of the latest done assessment is answered by no delivered support, "
+             "completed training or accepted referral yet.",
     )
 
     # Income before the programme and now.
@@ -36,17 +36,11 @@ class AshshashSurvivor(models.Model):
     )
 
     def _compute_livelihood_counts(self):
-        models_fields = [
+        self._set_counts([
             ("ashshash.support", "support_count"),
             ("ashshash.training.enrolment", "training_enrolment_count"),
             ("ashshash.economic.outcome", "economic_outcome_count"),
-        ]
-        for model, field in models_fields:
-            counts = dict(self.env[model]._read_group(
-                [("survivor_id", "in", self.ids)], ["survivor_id"], ["__count"],
-            ))
-            for survivor in self:
-                survivor[field] = counts.get(survivor, 0)
+        ])
 
     def _support_plan_lines(self):
         """The medium and high need lines of the latest done assessment of this survivor."""
@@ -76,23 +70,16 @@ class AshshashSurvivor(models.Model):
             latest = current.sorted(lambda o: (o.start_date, o.id), reverse=True)[:1]
             survivor.current_monthly_income = latest.monthly_income
 
-    def _action_livelihood(self, xml_id, name):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(xml_id)
-        action.update({
-            "name": name,
-            "domain": [("survivor_id", "=", self.id)],
-            "context": {"default_survivor_id": self.id},
-        })
-        return action
-
     def action_view_support(self):
-        return self._action_livelihood("ashshash_livelihood.ashshash_support_action", self.env._("Support given"))
+        return self._action_related(
+            "ashshash.support", self.env._("Support given"), "ashshash_livelihood.ashshash_support_action")
 
     def action_view_training_enrolments(self):
-        return self._action_livelihood(
-            "ashshash_livelihood.ashshash_training_enrolment_action", self.env._("Trainings"))
+        return self._action_related(
+            "ashshash.training.enrolment", self.env._("Trainings"),
+            "ashshash_livelihood.ashshash_training_enrolment_action")
 
     def action_view_economic_outcomes(self):
-        return self._action_livelihood(
-            "ashshash_livelihood.ashshash_economic_outcome_action", self.env._("Economic outcomes"))
+        return self._action_related(
+            "ashshash.economic.outcome", self.env._("Economic outcomes"),
+            "ashshash_livelihood.ashshash_economic_outcome_action")

@@ -158,6 +158,7 @@ class AshshashTrainingEnrolment(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _min_attendance_rate(self):
+        # sudo: settings (ir.config_parameter) are readable by administrators only; this reads one threshold.
         return float(self.env["ir.config_parameter"].sudo().get_param(
             "ashshash_livelihood.training_min_attendance", 80))
 

@@ -8,3 +8,4 @@ from . import test_cash_disbursement
 from . import test_cash_concurrency
 from . import test_cash_tour
 from . import test_livelihood_indicators
+from . import test_sensitive_data

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
@@ -111,3 +112,93 @@ class TestLivelihoodPerformance(AshshashLivelihoodCommon):
             self.assertEqual(survivors.mapped("support_count"), [1, 1])
             self.assertEqual(survivors.mapped("training_enrolment_count"), [1, 1])
             self.assertEqual(survivors.mapped("economic_outcome_count"), [0, 0])
+
+
+@tagged("post_install", "-at_install")
+class TestSupportFromReferral(AshshashLivelihoodCommon):
+    """Referrals made from the case file answer the needs of the support plan, and the support
+    a provider gives can name the referral it came from."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.provider = cls.env["res.partner"].create({
+            "name": "Test Upazila Health Complex", "is_company": True, "is_ashshash_provider": True,
+            "provider_service_type_ids": [Command.set([
+                cls.env.ref(f"ashshash_case.service_type_{key}").id
+                for key in ("health", "legal", "loan", "trauma_counselling", "skills_training")
+            ])],
+        })
+        for survivor in cls.survivor | cls.survivor_2:
+            cls._give_consent(survivor, consent_type="data_sharing", all_providers=True,
+                              given_on=cls.today - timedelta(days=1))
+
+    def _referral(self, service, survivor=None):
+        survivor = survivor or self.survivor
+        return self.env["ashshash.referral"].with_user(survivor.user_id).create({
+            "survivor_id": survivor.id,
+            "provider_id": self.provider.id,
+            "service_type_id": self.env.ref(f"ashshash_case.service_type_{service}").id,
+            "reason": "Needs the service",
+        })
+
+    def test_accepted_and_completed_referrals_answer_the_need_of_their_domain(self):
+        assessment = self._assess(self.survivor, {"health": "high", "economic": "medium", "legal": "medium",
+                                                  "psychosocial": "high"})
+        lines = {line.domain: line for line in assessment.line_ids}
+        health = self._referral("health")
+        self.assertEqual(lines["health"].plan_status, "open", "a draft referral answers nothing yet")
+        health.action_send()
+        self.assertEqual(lines["health"].plan_status, "in_progress")
+        self.assertIn("Referral for", lines["health"].answered_by)
+        health.action_accept()
+        self.assertEqual(lines["health"].plan_status, "met")
+
+        loan = self._referral("loan")
+        loan.action_send()
+        loan.action_accept()
+        loan.service_date = self.today
+        loan.action_complete()
+        self.assertEqual(lines["economic"].plan_status, "met", "a loan answers an economic need")
+
+        counselling = self._referral("trauma_counselling")
+        counselling.action_send()
+        counselling.action_accept()
+        self.assertEqual(lines["psychosocial"].plan_status, "met")
+
+        # A health referral answers neither the legal need nor another survivor's needs.
+        self.assertEqual(lines["legal"].plan_status, "open")
+        self.assertTrue(self.survivor.needs_not_met)
+        legal = self._referral("legal")
+        legal.action_send()
+        legal.action_reject()
+        self.assertEqual(lines["legal"].plan_status, "open", "a rejected referral answers nothing")
+        self._referral("legal").action_send()
+        self.assertEqual(lines["legal"].plan_status, "in_progress")
+        other = self._assess(self.survivor_2, {"health": "high"}).line_ids
+        self.assertEqual(other.plan_status, "open")
+
+    def test_skills_training_referral_answers_education_and_economic_needs(self):
+        assessment = self._assess(self.survivor, {"education": "medium", "economic": "high", "shelter": "high"})
+        referral = self._referral("skills_training")
+        referral.action_send()
+        referral.action_accept()
+        status = {line.domain: line.plan_status for line in assessment.line_ids}
+        self.assertEqual(status, {"education": "met", "economic": "met", "shelter": "open"})
+
+    def test_support_names_the_referral_it_came_from(self):
+        referral = self._referral("health")
+        support = self._support(referral_id=referral.id)
+        self.assertEqual(support.referral_id, referral)
+        self.assertEqual(referral.survivor_id, support.survivor_id)
+
+    def test_support_cannot_come_from_another_survivors_referral(self):
+        referral = self._referral("health", survivor=self.survivor_2)
+        with self.assertRaisesRegex(ValidationError, "must be a referral of"), self.env.cr.savepoint():
+            self._support(referral_id=referral.id)
+        self.assertFalse(self.env["ashshash.support"].search([("referral_id", "=", referral.id)]))
+        support = self._support()
+        with self.assertRaisesRegex(ValidationError, "must be a referral of"), self.env.cr.savepoint():
+            support.referral_id = referral
+        support.invalidate_recordset()
+        self.assertFalse(support.referral_id)
