@@ -451,7 +451,12 @@ class AshshashSurvivor(models.Model):
         self.write({"state": "enrolled", "enrolment_date": fields.Date.context_today(self)})
         return True
 
+    def _check_case_manager(self, what):
+        if not self.env.su and not self.env.user.has_group("ashshash_case.group_case_manager"):
+            raise AccessError(self.env._("Only a case manager may %(what)s.", what=what))
+
     def action_close(self):
+        self._check_case_manager(self.env._("close a case"))
         for survivor in self:
             if survivor.state == "closed":
                 raise UserError(self.env._("%(code)s is already closed.", code=survivor.code))
@@ -470,6 +475,7 @@ class AshshashSurvivor(models.Model):
         return True
 
     def action_reopen(self):
+        self._check_case_manager(self.env._("reopen a case"))
         for survivor in self:
             if survivor.state != "closed":
                 raise UserError(self.env._("Only a closed case can be reopened; %(code)s is not closed.", code=survivor.code))

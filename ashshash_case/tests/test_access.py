@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -101,9 +101,16 @@ class TestAccessByRole(AshshashCaseCommon):
         with self.assertRaises(AccessError):
             self.env["ashshash.survivor"].with_user(employee).search([])
 
-    def test_case_worker_enrols_own_survivor(self):
+    def test_case_worker_enrols_own_survivor_but_only_a_manager_closes(self):
         survivor = self.survivor.with_user(self.case_worker)
         survivor.action_enrol()
         self.assertEqual(survivor.state, "enrolled")
-        with self.assertRaises(UserError):
+        survivor.close_reason = "moved_away"
+        with self.assertRaisesRegex(AccessError, "Only a case manager"):
             survivor.action_close()
+        self.assertEqual(survivor.state, "enrolled")
+        self.survivor.with_user(self.case_manager).action_close()
+        self.assertEqual(self.survivor.state, "closed")
+        with self.assertRaisesRegex(AccessError, "Only a case manager"):
+            survivor.action_reopen()
+        self.assertEqual(self.survivor.state, "closed")
