@@ -30,7 +30,7 @@ class AshshashCertificate(models.Model):
     )
     issue_date = fields.Date(readonly=True, copy=False, index=True, tracking=True)
     issued_by_id = fields.Many2one("res.users", string="Issued by", readonly=True, copy=False)
-    revoke_reason = fields.Text(tracking=True, copy=False)
+    revoke_reason = fields.Text(tracking=True, copy=False, groups="ashshash_case.group_case_worker")
     revoked_date = fields.Date(readonly=True, copy=False)
     revoked_by_id = fields.Many2one("res.users", string="Revoked by", readonly=True, copy=False)
     verification_token = fields.Char(

@@ -77,7 +77,7 @@ class AshshashSupport(models.Model):
         help="Who received the support: the survivor or a named family member.",
     )
     note = fields.Text(groups=SENSITIVE)
-    cancel_reason = fields.Char(tracking=True, copy=False)
+    cancel_reason = fields.Char(tracking=True, copy=False, groups="ashshash_case.group_case_worker")
 
     # Stored for indicators (SUPP_EMERGENCY, SUPP_CONTRIBUTED, SUPP_OTHER) and reports.
     gender = fields.Selection(related="survivor_id.gender", store=True, index=True)

@@ -31,7 +31,7 @@ class AshshashTrainingEnrolment(models.Model):
     )
     completion_date = fields.Date(readonly=True, copy=False, index=True, tracking=True)
     drop_date = fields.Date(readonly=True, copy=False, tracking=True)
-    drop_reason = fields.Char(tracking=True)
+    drop_reason = fields.Char(tracking=True, groups="ashshash_case.group_case_worker")
     need_line_id = fields.Many2one(
         "ashshash.needs.assessment.line", string="Need answered", index=True, ondelete="set null",
         domain="[('survivor_id', '=', survivor_id), ('level', 'in', ('medium', 'high'))]",
