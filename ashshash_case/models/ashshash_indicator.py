@@ -206,20 +206,16 @@ class AshshashIndicator(models.Model):
                         "Indicator %(code)s: the date field %(fname)s is not a date.",
                         code=indicator.code, fname=indicator.date_field,
                     ))
-            if indicator.area_field:
-                field = indicator._resolve_path(indicator.area_field)
-                if field.type != "many2one" or field.comodel_name != "ashshash.area":
-                    raise ValidationError(self.env._(
-                        "Indicator %(code)s: the area field %(fname)s must lead to an area (ashshash.area).",
-                        code=indicator.code, fname=indicator.area_field,
-                    ))
-            if indicator.company_field:
-                field = indicator._resolve_path(indicator.company_field)
-                if field.type != "many2one" or field.comodel_name != "res.company":
-                    raise ValidationError(self.env._(
-                        "Indicator %(code)s: the organisation field %(fname)s must lead to a company.",
-                        code=indicator.code, fname=indicator.company_field,
-                    ))
+            for fname, comodel, message in (
+                (indicator.area_field, "ashshash.area",
+                 self.env._("Indicator %(code)s: the area field %(fname)s must lead to an area (ashshash.area).")),
+                (indicator.company_field, "res.company",
+                 self.env._("Indicator %(code)s: the organisation field %(fname)s must lead to a company.")),
+            ):
+                if fname:
+                    field = indicator._resolve_path(fname)
+                    if field.type != "many2one" or field.comodel_name != comodel:
+                        raise ValidationError(message % {"code": indicator.code, "fname": fname})
             if indicator.gender_field:
                 indicator._check_own_field(indicator.gender_field, self.env._("The gender field"), ("selection", "char"))
             if indicator.groupby_field:

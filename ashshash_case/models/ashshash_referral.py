@@ -141,10 +141,11 @@ class AshshashReferral(models.Model):
     def write(self, vals):
         if vals.get("provider_mismatch_override"):
             self._check_override_rights()
-        frozen = {"survivor_id", "provider_id", "service_type_id"} & set(vals)
+        # The form shows these read-only once sent; the ORM enforces it for every client.
+        frozen = {"survivor_id", "provider_id", "service_type_id", "date"} & set(vals)
         if frozen and any(referral.state != "draft" for referral in self):
             raise UserError(self.env._(
-                "A referral that has been sent keeps its survivor, provider and service type: "
+                "A referral that has been sent keeps its survivor, provider, service type and referral date: "
                 "create a new referral instead.",
             ))
         if {"provider_id", "service_type_id"} & set(vals) and "provider_mismatch_override" not in vals:

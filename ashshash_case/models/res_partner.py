@@ -81,7 +81,8 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any(vals.get("is_ashshash_provider") for vals in vals_list):
+        # Same rule as write: setting any directory field needs the rights (empty values are no change).
+        if any(vals.get(fname) for vals in vals_list for fname in PROVIDER_FIELDS):
             self._check_provider_edit_rights()
         return super().create(vals_list)
 

@@ -220,6 +220,14 @@ class TestReferralBadInput(AshshashReferralCommon):
         referral.invalidate_recordset()
         self.assertEqual(referral.provider_id, self.hospital)
 
+    def test_a_sent_referral_keeps_its_referral_date(self):
+        referral = self._referral()
+        referral.action_send()
+        with self.assertRaisesRegex(UserError, "referral date"):
+            referral.write({"date": self.today - timedelta(days=3)})
+        referral.invalidate_recordset()
+        self.assertEqual(referral.date, self.today)
+
     def test_closed_case_cannot_be_referred(self):
         referral = self._referral()
         self.survivor.write({"close_reason": "moved_away"})

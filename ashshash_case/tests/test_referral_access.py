@@ -97,6 +97,11 @@ class TestProviderDirectoryAccess(AshshashReferralCommon):
         with self.assertRaises(AccessError):
             self.env["res.partner"].with_user(self.case_worker).create({"name": "X", "is_ashshash_provider": True})
         with self.assertRaises(AccessError):
+            self.env["res.partner"].with_user(self.case_worker).create({
+                "name": "Y", "provider_service_type_ids": [(6, 0, self.health.ids)],
+            })
+        self.env["res.partner"].with_user(self.case_worker).create({"name": "Z", "provider_note": False})
+        with self.assertRaises(AccessError):
             self.hospital.with_user(self.case_worker).unlink()
         self.assertEqual(self.hospital.phone, "+880 471-99999")
         self.assertFalse(partner.is_ashshash_provider)
