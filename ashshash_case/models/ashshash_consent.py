@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 CONSENT_TYPES = [
     ("services", "Services"),
@@ -101,5 +101,11 @@ class AshshashConsent(models.Model):
             consent.display_name = f"{consent.survivor_id.code} · {labels.get(consent.consent_type, '')}"
 
     def action_withdraw(self):
+        withdrawn = self.filtered("withdrawn_on")
+        if withdrawn:
+            raise UserError(self.env._(
+                "The consent %(consent)s was already withdrawn on %(date)s: its withdrawal date is kept.",
+                consent=withdrawn[0].display_name, date=withdrawn[0].withdrawn_on,
+            ))
         self.write({"withdrawn_on": fields.Date.context_today(self)})
         return True

@@ -198,6 +198,11 @@ class AshshashCounsellingSession(models.Model):
                     "Enrol %(code)s (with a consent to services) before recording counselling sessions.",
                     code=session.survivor_id.code,
                 ))
+            if session.survivor_id.state == "closed":
+                raise UserError(self.env._(
+                    "The case of %(code)s is closed: reopen it before recording counselling sessions.",
+                    code=session.survivor_id.code,
+                ))
             problem = session._done_problem(now)
             if problem:
                 raise UserError(problem)

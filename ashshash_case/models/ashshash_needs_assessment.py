@@ -73,6 +73,14 @@ class AshshashNeedsAssessment(models.Model):
         return True
 
     def action_draft(self):
+        # The button is shown to case managers only; the same rule holds for RPC calls.
+        self.survivor_id._check_case_manager(self.env._("reset a done needs assessment to draft"))
+        for assessment in self:
+            if assessment.state != "done":
+                raise UserError(self.env._(
+                    "Only a done assessment can be reset to draft; this assessment of %(code)s is a draft.",
+                    code=assessment.survivor_id.code,
+                ))
         self.write({"state": "draft"})
         return True
 

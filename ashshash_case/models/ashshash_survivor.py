@@ -292,12 +292,19 @@ class AshshashSurvivor(models.Model):
 
     @api.depends("area_id", "area_id.parent_path")
     def _compute_area_levels(self):
+        Area = self.env["ashshash.area"]
+        paths = {
+            survivor: [int(x) for x in (survivor.area_id.parent_path or "").split("/") if x]
+            for survivor in self
+        }
+        # The levels of all ancestors in one read, not one browse of the parent path per survivor.
+        level_of = {area.id: area.level for area in Area.browse({i for ids in paths.values() for i in ids})}
         for survivor in self:
-            area = survivor.area_id
-            survivor.union_id = area._ancestor_of_level("union") if area else False
-            survivor.upazila_id = area._ancestor_of_level("upazila") if area else False
-            survivor.district_id = area._ancestor_of_level("district") if area else False
-            survivor.division_id = area._ancestor_of_level("division") if area else False
+            by_level = {level_of[area_id]: area_id for area_id in paths[survivor]}
+            survivor.union_id = Area.browse(by_level.get("union"))
+            survivor.upazila_id = Area.browse(by_level.get("upazila"))
+            survivor.district_id = Area.browse(by_level.get("district"))
+            survivor.division_id = Area.browse(by_level.get("division"))
 
     def _compute_counts(self):
         self._set_counts([

@@ -63,6 +63,18 @@ class TestCounsellingSession(AshshashCounsellingCommon):
             session.action_done()
         self.assertEqual(session.state, "planned")
 
+    def test_session_of_closed_case_cannot_be_done(self):
+        session = self._session(done=False)
+        self.survivor.close_reason = "moved_away"
+        self.survivor.action_close()
+        with self.assertRefused(UserError, "closed: reopen"):
+            session.action_done()
+        self.assertEqual(session.state, "planned")
+        self.assertEqual(self.survivor.state, "closed")
+        self.survivor.with_user(self.case_manager).action_reopen()
+        session.action_done()
+        self.assertEqual(session.state, "done")
+
     def test_family_session_needs_members(self):
         session = self._session(session_type="family", done=False)
         with self.assertRefused(UserError, "family members"):

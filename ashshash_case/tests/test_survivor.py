@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -64,6 +64,18 @@ class TestSurvivorLifecycle(AshshashCaseCommon):
         self.assertEqual(assessment.high_need_count, 1)
         self.assertEqual(self.survivor.state, "assessed")
         self.assertEqual(self.survivor.assessment_count, 1)
+
+    def test_only_a_case_manager_resets_a_done_assessment(self):
+        self._enrol(self.survivor)
+        assessment = self.env["ashshash.needs.assessment"].create({"survivor_id": self.survivor.id})
+        with self.assertRaisesRegex(UserError, "Only a done assessment"):
+            assessment.with_user(self.case_manager).action_draft()
+        assessment.action_done()
+        with self.assertRaisesRegex(AccessError, "Only a case manager"):
+            assessment.with_user(self.case_worker).action_draft()
+        self.assertEqual(assessment.state, "done")
+        assessment.with_user(self.case_manager).action_draft()
+        self.assertEqual(assessment.state, "draft")
 
     def test_close_needs_a_reason_and_reopen_restores_the_stage(self):
         self._enrol(self.survivor)
@@ -135,6 +147,17 @@ class TestSurvivorBadInput(AshshashCaseCommon):
     def test_data_sharing_consent_must_name_a_provider(self):
         with self.assertRaisesRegex(ValidationError, "name the provider"):
             self._give_consent(self.survivor, consent_type="data_sharing")
+
+    def test_a_withdrawn_consent_cannot_be_withdrawn_again(self):
+        earlier = self.today - timedelta(days=5)
+        consent = self._give_consent(self.survivor, given_on=self.today - timedelta(days=10), withdrawn_on=earlier)
+        with self.assertRaisesRegex(UserError, "already withdrawn"):
+            consent.action_withdraw()
+        self.assertEqual(consent.withdrawn_on, earlier)
+        in_force = self._give_consent(self.survivor)
+        in_force.action_withdraw()
+        self.assertEqual(in_force.withdrawn_on, self.today)
+        self.assertFalse(in_force.in_force)
 
 
 @tagged("post_install", "-at_install")
