@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -134,7 +136,7 @@ class TestSurvivorBadInput(AshshashCaseCommon):
 
     @mute_logger("odoo.sql_db")
     def test_a_second_survivor_with_the_same_code(self):
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
             self._create_survivor(name="Copy Cat", code=self.survivor.code)
         self.assertEqual(self.env["ashshash.survivor"].search_count([("code", "=", self.survivor.code)]), 1)
 
