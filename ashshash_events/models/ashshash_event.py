@@ -226,21 +226,23 @@ class AshshashEvent(models.Model):
 
     @api.constrains("event_type_id", "date_start", "state", "company_id")
     def _check_one_observance_per_year(self):
-        for event in self:
-            if event.type_category != "international_day" or event.state == "cancelled":
-                continue
-            other = self.search_count([
-                ("id", "!=", event.id),
-                ("event_type_id", "=", event.event_type_id.id),
-                ("company_id", "=", event.company_id.id),
-                ("observance_year", "=", event.observance_year),
-                ("state", "!=", "cancelled"),
-            ], limit=1)
-            if other:
+        observances = self.filtered(lambda e: e.type_category == "international_day" and e.state != "cancelled")
+        if not observances:
+            return
+        # One grouped count for the whole batch (the yearly planning creates many at once).
+        counts = self._read_group([
+            ("event_type_id", "in", observances.event_type_id.ids),
+            ("company_id", "in", observances.company_id.ids),
+            ("observance_year", "in", list(set(observances.mapped("observance_year")))),
+            ("state", "!=", "cancelled"),
+        ], ["event_type_id", "company_id", "observance_year"], ["__count"])
+        checked = {(e.event_type_id, e.company_id, e.observance_year) for e in observances}
+        for event_type, company, year, count in counts:
+            if count > 1 and (event_type, company, year) in checked:
                 raise ValidationError(self.env._(
                     "%(day)s is already observed in %(year)s: open that event instead of adding a second "
                     "observance (or cancel it first).",
-                    day=event.event_type_id.name, year=event.observance_year,
+                    day=event_type.name, year=year,
                 ))
 
     # ------------------------------------------------------------------

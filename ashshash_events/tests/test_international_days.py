@@ -83,6 +83,35 @@ class TestInternationalDays(AshshashEventsCommon):
         )
         self.assertEqual(other.observance_year, first.observance_year + 1)
 
+    def test_two_observances_created_together_are_refused(self):
+        start = datetime(2030, 3, 8, 4, 0)
+        with self.assertRefused(ValidationError, "already observed in 2030"):
+            self.env["ashshash.event"].create([{
+                "name": name, "event_type_id": self.type_iwd.id, "date_start": start,
+            } for name in ("Women's day rally", "Women's day seminar")])
+        self.assertFalse(self._observances())
+        # The same day in two companies, or two days in one company, is fine.
+        other_company = self.env["res.company"].create({"name": "Other NGO"})
+        events = self.env["ashshash.event"].create([
+            {"name": "IWD", "event_type_id": self.type_iwd.id, "date_start": start},
+            {"name": "IWD elsewhere", "event_type_id": self.type_iwd.id, "date_start": start,
+             "company_id": other_company.id},
+            {"name": "IMD", "event_type_id": self.type_imd.id, "date_start": start},
+        ])
+        self.assertEqual(len(events), 3)
+
+    def test_a_cancelled_observance_is_not_reset_beside_another(self):
+        first = self.type_iwd._plan_observances(self.company)
+        first.action_cancel()
+        second = self._create_event(
+            name="Women's day, new date", event_type_id=self.type_iwd.id,
+            date_start=first.date_start + timedelta(days=1), date_end=False,
+        )
+        with self.assertRefused(ValidationError, "already observed"):
+            first.action_reset()
+        self.assertEqual(first.state, "cancelled")
+        self.assertEqual(second.state, "planned")
+
     def test_an_international_day_needs_a_valid_date(self):
         with self.assertRefused(ValidationError, "set the day and month"):
             self.env["ashshash.event.type"].create(
