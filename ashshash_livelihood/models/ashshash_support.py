@@ -190,6 +190,9 @@ class AshshashSupport(models.Model):
 
     def write(self, vals):
         self._check_unlocked(vals)
+        if vals.get("state") == "delivered" and not self.env.su:
+            # Writing the state directly must not skip the delivery checks (acknowledgement of receipt).
+            self.filtered(lambda s: s.state != "delivered")._check_can_deliver()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -200,6 +203,13 @@ class AshshashSupport(models.Model):
     # Lifecycle
     # ------------------------------------------------------------------
     def action_deliver(self):
+        today = fields.Date.context_today(self)
+        self._check_can_deliver()
+        for support in self:
+            support.write({"state": "delivered", "delivery_date": support.delivery_date or today})
+        return True
+
+    def _check_can_deliver(self):
         today = fields.Date.context_today(self)
         for support in self:
             code = support.survivor_id.code
@@ -221,9 +231,6 @@ class AshshashSupport(models.Model):
                     "thumb-printed receipt, and fill in its date and who received it, then deliver.",
                     type=support.support_type_id.name, code=code,
                 ))
-        for support in self:
-            support.write({"state": "delivered", "delivery_date": support.delivery_date or today})
-        return True
 
     def action_cancel(self):
         for support in self:

@@ -104,6 +104,14 @@ class AshshashTrainingEnrolment(models.Model):
                 {"training_id": training.id, "survivor_id": vals.get("survivor_id", enrolment.survivor_id.id)}
                 for enrolment in self
             ])
+        elif vals.get("state") in ("enrolled", "completed"):
+            # A dropped participant taken back takes a seat again: same checks as a new enrolment.
+            rejoining = self.filtered(lambda enrolment: enrolment.state == "dropped")
+            if rejoining:
+                rejoining._check_can_enrol(rejoining.training_id, [
+                    {"training_id": enrolment.training_id.id, "survivor_id": enrolment.survivor_id.id}
+                    for enrolment in rejoining
+                ])
         return super().write(vals)
 
     def _check_can_enrol(self, trainings, vals_list):
@@ -122,7 +130,8 @@ class AshshashTrainingEnrolment(models.Model):
                 ))
         new_seats = {}
         for vals in vals_list:
-            if vals.get("training_id") and vals.get("state", "enrolled") == "enrolled":
+            # Completed participants hold a seat too (see _compute_enrolment_counts).
+            if vals.get("training_id") and vals.get("state", "enrolled") in ("enrolled", "completed"):
                 new_seats[vals["training_id"]] = new_seats.get(vals["training_id"], 0) + 1
         counts = trainings._seat_counts()
         pairs = [(vals.get("training_id"), vals.get("survivor_id")) for vals in vals_list]

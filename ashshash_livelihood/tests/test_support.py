@@ -51,6 +51,12 @@ class TestSupport(AshshashLivelihoodCommon):
         support.action_deliver()
         self.assertEqual(support.state, "delivered")
 
+    def test_writing_the_state_does_not_skip_the_acknowledgement(self):
+        support = self._support(support_type=self.support_hygiene).with_user(self.case_worker)
+        with self.assertRaisesRegex(UserError, "acknowledgement of receipt"):
+            support.write({"state": "delivered"})
+        self.assertEqual(support.state, "planned")
+
     def test_batch_delivery_is_all_or_nothing(self):
         ok = self._support()
         missing_receipt = self._support(support_type=self.support_hygiene)

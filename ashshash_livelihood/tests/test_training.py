@@ -107,6 +107,27 @@ class TestTraining(AshshashLivelihoodCommon):
         self._enrol_in(self.training, third)
         self.assertEqual(self.training.enrolment_count, 2)
 
+    def test_taking_back_a_dropped_participant_respects_capacity(self):
+        third = self._enrol(self._create_survivor(name="Chameli Das", phone="01710000003"))
+        dropped = self._enrol_in(self.training, self.survivor)
+        dropped.action_drop()
+        self._enrol_in(self.training, self.survivor_2)
+        self._enrol_in(self.training, third)
+        with self.assertRaisesRegex(UserError, "is full"):
+            dropped.write({"state": "enrolled"})
+        self.assertEqual(dropped.state, "dropped")
+        self.assertEqual(self.training.enrolment_count, 2)
+
+    def test_a_completed_enrolment_created_directly_takes_a_seat(self):
+        third = self._enrol(self._create_survivor(name="Chameli Das", phone="01710000003"))
+        self._enrol_in(self.training, self.survivor)
+        with self.assertRaisesRegex(UserError, "is full"):
+            self.env["ashshash.training.enrolment"].create([
+                {"training_id": self.training.id, "survivor_id": self.survivor_2.id, "state": "completed"},
+                {"training_id": self.training.id, "survivor_id": third.id, "state": "completed"},
+            ])
+        self.assertEqual(len(self.training.enrolment_ids), 1)
+
     def test_enrolling_after_the_end_is_refused(self):
         ended = self._create_training(
             date_start=self.today - timedelta(days=20), date_end=self.today - timedelta(days=1), session_days=5,
