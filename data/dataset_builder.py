@@ -342,10 +342,10 @@ class Builder:
         env = self.env
         Assessment = env["ashshash.needs.assessment"]
         levels = ["none", "low", "medium", "high"]
-        domains = [key for key, _label in Assessment.line_ids._fields["domain"].selection]
+        domains = [key for key, _label in Assessment.line_ids._fields["need_domain"].selection]
 
         def lines():
-            return [Command.create({"domain": d, "level": self.rng.choice(levels)}) for d in domains]
+            return [Command.create({"need_domain": d, "level": self.rng.choice(levels)}) for d in domains]
 
         assessed = self.sample(spec.assessed - 1)  # one of them is assessed twice
         vals = []
@@ -636,7 +636,7 @@ class Builder:
         for key, count in spec.cash.items():
             name, start, end, amount = campaigns[key]
             campaign = Campaign.create({
-                "name": name, "company_id": company.id, "date_from": start, "date_to": end,
+                "name": name, "company_id": company.id, "date_start": start, "date_end": end,
                 "amount_per_beneficiary": amount, "budget": amount * (count + 20),
                 "journal_id": journal.id, "expense_account_id": expense.id,
             })
@@ -689,7 +689,7 @@ class Builder:
                     "state": "reported" if self.rng.random() < 0.7 else "done",
                     "date_start": start, "date_end": start + datetime.timedelta(hours=3),
                     "area_id": self.rng.choice(self.unions + [self.upazila]).id, "user_id": self.admin.id,
-                    "women": women, "men": men, "others": 0,
+                    "attendance_women": women, "attendance_men": men, "attendance_others": 0,
                 })
         # Noise: a cancelled pot show with its planned audience, and one after the period.
         pot = types["POT_SHOW"]
@@ -697,7 +697,7 @@ class Builder:
             start = self.dt(day, 16)
             vals.append({"name": f"{pot.name} ({state})", "event_type_id": pot.id, "company_id": self.company.id,
                          "state": state, "date_start": start, "date_end": start + datetime.timedelta(hours=2),
-                         "area_id": self.unions[0].id, "user_id": self.admin.id, "women": 300, "men": 250})
+                         "area_id": self.unions[0].id, "user_id": self.admin.id, "attendance_women": 300, "attendance_men": 250})
         Event.create(vals)
 
     def close_some(self):

@@ -42,7 +42,7 @@ def run_report(env, company):
     env.flush_all()
     env.invalidate_all()
     wizard = user_env["ashshash.indicator.report.wizard"].create({
-        "date_from": PERIOD[0], "date_to": PERIOD[1], "by_gender": True,
+        "date_start": PERIOD[0], "date_end": PERIOD[1], "by_gender": True,
         "company_ids": [(6, 0, company.ids)],
     })
     env.flush_all()

@@ -82,7 +82,7 @@ def report(admin, company_id):
     """The report's lines: {code: line} and the break-down lines {code: [line, ...]}."""
     context = {"allowed_company_ids": [company_id], "lang": "en_US"}
     wizard_id = admin.execute("ashshash.indicator.report.wizard", "create", {
-        "date_from": PERIOD[0], "date_to": PERIOD[1], "by_gender": True,
+        "date_start": PERIOD[0], "date_end": PERIOD[1], "by_gender": True,
         "company_ids": [[6, 0, [company_id]]],
     }, context=context)
     admin.execute("ashshash.indicator.report.wizard", "action_compute", [wizard_id], context=context)
@@ -218,7 +218,9 @@ SQL = {
          WHERE company_id = %(company)s AND state = 'delivered' AND provided_by = 'partner'
            AND contributor_id IS NOT NULL AND delivery_date BETWEEN %(start)s AND %(end)s""",
     "EVT_POT_SHOW_PEOPLE": """
-        SELECT COALESCE(SUM(COALESCE(e.women, 0) + COALESCE(e.men, 0) + COALESCE(e.others, 0)), 0) FROM ashshash_event e
+        SELECT COALESCE(SUM(COALESCE(e.attendance_women, 0) + COALESCE(e.attendance_men, 0)
+                            + COALESCE(e.attendance_others, 0)), 0)
+          FROM ashshash_event e
           JOIN ashshash_event_type t ON t.id = e.event_type_id
          WHERE e.company_id = %(company)s AND t.code = 'POT_SHOW' AND e.state IN ('done', 'reported')
            AND e.date BETWEEN %(start)s AND %(end)s""",
@@ -244,7 +246,7 @@ def test_me_officer_gets_the_same_figures(odoo, company_id):
     me_officer = odoo.login("meofficer", "meofficer")
     context = {"allowed_company_ids": [company_id], "lang": "en_US"}
     wizard_id = me_officer.execute("ashshash.indicator.report.wizard", "create", {
-        "date_from": PERIOD[0], "date_to": PERIOD[1], "by_gender": True,
+        "date_start": PERIOD[0], "date_end": PERIOD[1], "by_gender": True,
         "company_ids": [[6, 0, [company_id]]],
     }, context=context)
     me_officer.execute("ashshash.indicator.report.wizard", "action_compute", [wizard_id], context=context)

@@ -69,11 +69,19 @@ class AshshashArea(models.Model):
                     )
                 )
 
+    def _ancestors_by_level(self):
+        """{area: {level: the area itself or its ancestor of that level}} for every area of
+        ``self``, from ``parent_path`` with one read of all the ancestors, whatever their number.
+        Every model that places a record in a union, upazila, district and division uses it."""
+        paths = {area: [int(x) for x in (area.parent_path or "").split("/") if x] for area in self}
+        ancestors = self.browse({area_id for ids in paths.values() for area_id in ids})
+        level_of = {area.id: area.level for area in ancestors}
+        return {
+            area: {level_of[area_id]: self.browse(area_id) for area_id in ids}
+            for area, ids in paths.items()
+        }
+
     def _ancestor_of_level(self, level):
-        """Return the ancestor (or self) of the given level, from parent_path without queries per level."""
+        """The ancestor (or self) of the given level, or an empty recordset."""
         self.ensure_one()
-        ids = [int(x) for x in (self.parent_path or "").split("/") if x]
-        for area in self.browse(ids):
-            if area.level == level:
-                return area
-        return self.browse()
+        return self._ancestors_by_level()[self].get(level, self.browse())

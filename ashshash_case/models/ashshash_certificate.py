@@ -2,7 +2,9 @@ import base64
 import secrets
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
+
+from ..tools import CASE_MANAGER, SENSITIVE, check_groups, check_state
 
 CERTIFICATE_STATES = [
     ("draft", "Draft"),
@@ -30,22 +32,22 @@ class AshshashCertificate(models.Model):
     )
     issue_date = fields.Date(readonly=True, copy=False, index=True, tracking=True)
     issued_by_id = fields.Many2one("res.users", string="Issued by", readonly=True, copy=False)
-    revoke_reason = fields.Text(tracking=True, copy=False, groups="ashshash_case.group_case_worker")
+    revoke_reason = fields.Text(tracking=True, copy=False, groups=SENSITIVE)
     revoked_date = fields.Date(readonly=True, copy=False)
     revoked_by_id = fields.Many2one("res.users", string="Revoked by", readonly=True, copy=False)
     verification_token = fields.Char(
         required=True, readonly=True, copy=False, index=True,
         default=lambda self: secrets.token_urlsafe(32),
-        groups="ashshash_case.group_case_worker",
+        groups=SENSITIVE,
         help="Unguessable key of the public verification page printed as a QR code.",
     )
-    verification_url = fields.Char(compute="_compute_verification_url", groups="ashshash_case.group_case_worker")
+    verification_url = fields.Char(compute="_compute_verification_url", groups=SENSITIVE)
 
     # Summary frozen when the certificate is issued.
     session_count = fields.Integer(string="Individual sessions", readonly=True, copy=False)
     family_session_count = fields.Integer(string="Family sessions", readonly=True, copy=False)
-    period_start = fields.Date(readonly=True, copy=False)
-    period_end = fields.Date(readonly=True, copy=False)
+    date_start = fields.Date(string="Counselling from", readonly=True, copy=False)
+    date_end = fields.Date(string="Counselling to", readonly=True, copy=False)
     who5_start = fields.Integer(string="WHO-5 at start (%)", readonly=True, copy=False)
     who5_end = fields.Integer(string="WHO-5 at end (%)", readonly=True, copy=False)
 
@@ -55,7 +57,7 @@ class AshshashCertificate(models.Model):
 
     _WORKFLOW_FIELDS = {
         "state", "name", "issue_date", "issued_by_id", "revoked_date", "revoked_by_id", "verification_token",
-        "session_count", "family_session_count", "period_start", "period_end", "who5_start", "who5_end",
+        "session_count", "family_session_count", "date_start", "date_end", "who5_start", "who5_end",
     }
 
     _sql_constraints = [
@@ -99,19 +101,11 @@ class AshshashCertificate(models.Model):
         return "data:image/png;base64," + base64.b64encode(png).decode()
 
     def _check_manager(self):
-        if self.env.su:
-            return  # data files, crons and deliberate sudo() calls
-        if not self.env.user.has_group("ashshash_case.group_case_manager"):
-            raise AccessError(self.env._("Only a case manager can issue or revoke ready-to-go certificates."))
+        check_groups(self.env, CASE_MANAGER, self.env._("issue or revoke ready-to-go certificates"))
 
     def action_issue(self):
         self._check_manager()
-        for certificate in self:
-            if certificate.state != "draft":
-                raise UserError(self.env._(
-                    "Certificate %(number)s is already %(state)s.",
-                    number=certificate.display_name, state=dict(CERTIFICATE_STATES)[certificate.state],
-                ))
+        check_state(self, ["draft"], self.env._("issued"))
         issued = self.search([("survivor_id", "in", self.survivor_id.ids), ("state", "=", "issued")])
         if issued or len(self.survivor_id) < len(self):
             raise UserError(self.env._(
@@ -143,9 +137,8 @@ class AshshashCertificate(models.Model):
 
     def action_revoke(self):
         self._check_manager()
+        check_state(self, ["issued"], self.env._("revoked"))
         for certificate in self:
-            if certificate.state != "issued":
-                raise UserError(self.env._("Only an issued certificate can be revoked."))
             if not (certificate.revoke_reason or "").strip():
                 raise UserError(self.env._(
                     "Write why certificate %(number)s is revoked (Revocation tab) before revoking it.",

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import SENSITIVE
+
 CONSENT_TYPES = [
     ("services", "Services"),
     ("data_sharing", "Data sharing with a referral partner"),
@@ -29,18 +31,18 @@ class AshshashConsent(models.Model):
     given_by = fields.Selection(
         [("survivor", "Survivor"), ("guardian", "Guardian")], required=True, default="survivor", tracking=True,
     )
-    guardian_name = fields.Char(groups="ashshash_case.group_case_worker")
+    guardian_name = fields.Char(groups=SENSITIVE)
     method = fields.Selection(
         [("signed_form", "Signed form"), ("witnessed_verbal", "Witnessed verbal")],
         required=True, default="signed_form", tracking=True,
     )
-    witness_name = fields.Char(groups="ashshash_case.group_case_worker")
-    attachment = fields.Binary(attachment=True, groups="ashshash_case.group_case_worker")
-    attachment_name = fields.Char(groups="ashshash_case.group_case_worker")
+    witness_name = fields.Char(groups=SENSITIVE)
+    attachment = fields.Binary(attachment=True, groups=SENSITIVE)
+    attachment_name = fields.Char(groups=SENSITIVE)
     expiry_date = fields.Date(tracking=True)
     withdrawn_on = fields.Date(tracking=True)
     in_force = fields.Boolean(compute="_compute_in_force", search="_search_in_force")
-    note = fields.Text(groups="ashshash_case.group_case_worker")
+    note = fields.Text(groups=SENSITIVE)
 
     @api.depends("given_on", "withdrawn_on", "expiry_date")
     def _compute_in_force(self):

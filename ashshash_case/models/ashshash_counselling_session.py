@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-SENSITIVE = "ashshash_case.group_case_worker"
+from ..tools import SENSITIVE, check_state, local_date
 
 SESSION_TYPES = [
     ("individual", "Individual"),
@@ -103,12 +103,10 @@ class AshshashCounsellingSession(models.Model):
             if session.survivor_id:
                 session.area_id = session.survivor_id.area_id
 
-    @api.depends("date")
+    @api.depends("date", "company_id")
     def _compute_session_date(self):
         for session in self:
-            session.session_date = (
-                fields.Datetime.context_timestamp(session, session.date).date() if session.date else False
-            )
+            session.session_date = local_date(session.company_id, session.date)
 
     @api.depends("attendance_women", "attendance_men", "attendance_others")
     def _compute_attendance_total(self):
@@ -187,12 +185,8 @@ class AshshashCounsellingSession(models.Model):
     # ------------------------------------------------------------------
     def action_done(self):
         now = fields.Datetime.now()
+        check_state(self, ["planned"], self.env._("marked done"))
         for session in self:
-            if session.state != "planned":
-                raise UserError(self.env._(
-                    "Only a planned session can be marked done; this one is %(state)s.",
-                    state=dict(SESSION_STATES)[session.state],
-                ))
             if session.survivor_id and session.survivor_id.state == "identified":
                 raise UserError(self.env._(
                     "Enrol %(code)s (with a consent to services) before recording counselling sessions.",
@@ -212,12 +206,7 @@ class AshshashCounsellingSession(models.Model):
         return True
 
     def action_cancel(self):
-        for session in self:
-            if session.state != "planned":
-                raise UserError(self.env._(
-                    "Only a planned session can be cancelled; this one is %(state)s.",
-                    state=dict(SESSION_STATES)[session.state],
-                ))
+        check_state(self, ["planned"], self.env._("cancelled"))
         self.write({"state": "cancelled"})
         return True
 
@@ -227,9 +216,7 @@ class AshshashCounsellingSession(models.Model):
         self.write({"did_not_attend": True})
         return True
 
-    def action_plan(self):
-        for session in self:
-            if session.state != "cancelled":
-                raise UserError(self.env._("Only a cancelled session can be planned again."))
+    def action_draft(self):
+        check_state(self, ["cancelled"], self.env._("planned again"))
         self.write({"state": "planned", "did_not_attend": False})
         return True

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import GENDERS, SENSITIVE
+
 RELATIONS = [
     ("mother", "Mother"),
     ("father", "Father"),
@@ -24,13 +26,13 @@ class AshshashFamilyMember(models.Model):
         "ashshash.survivor", required=True, index=True, ondelete="cascade",
     )
     company_id = fields.Many2one(related="survivor_id.company_id", store=True, index=True)
-    name = fields.Char(required=True, groups="ashshash_case.group_case_worker")
+    name = fields.Char(required=True, groups=SENSITIVE)
     relation = fields.Selection(RELATIONS, required=True)
     gender = fields.Selection(
-        [("female", "Female"), ("male", "Male"), ("other", "Other")], required=True, index=True,
+        GENDERS, required=True, index=True,
     )
     age = fields.Integer()
-    phone = fields.Char(groups="ashshash_case.group_case_worker")
+    phone = fields.Char(groups=SENSITIVE)
     lives_with_survivor = fields.Boolean(default=True)
 
     @api.constrains("age")

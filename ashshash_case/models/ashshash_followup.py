@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-SENSITIVE = "ashshash_case.group_case_worker"
+from ..tools import SENSITIVE
 
 FOLLOWUP_METHODS = [
     ("home_visit", "Home visit"),

@@ -5,7 +5,8 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 from odoo.tools.safe_eval import datetime as safe_datetime, safe_eval
 
-GENDERS = ("female", "male", "other")
+from ..tools import GENDER_KEYS
+
 COUNT_TYPES = [
     ("records", "Records"),
     ("distinct", "Distinct values of a field"),
@@ -224,7 +225,7 @@ class AshshashIndicator(models.Model):
     # ------------------------------------------------------------------
     # Computation
     # ------------------------------------------------------------------
-    def _get_drilldown_domain(self, date_from=None, date_to=None, area=None, companies=None,
+    def _get_drilldown_domain(self, date_start=None, date_end=None, area=None, companies=None,
                               gender=None, group_value=None):
         """The domain of the records that make the figure: the definition's own domain
         plus the report's period, area, organisation (and a gender or break-down value)."""
@@ -232,15 +233,15 @@ class AshshashIndicator(models.Model):
         domain = [self._eval_domain()]
         if self.date_field:
             field = self._resolve_path(self.date_field)
-            if date_from:
-                domain.append([(self.date_field, ">=", date_from if field.type == "date"
-                                else datetime.datetime.combine(date_from, datetime.time.min))])
-            if date_to:
+            if date_start:
+                domain.append([(self.date_field, ">=", date_start if field.type == "date"
+                                else datetime.datetime.combine(date_start, datetime.time.min))])
+            if date_end:
                 if field.type == "date":
-                    domain.append([(self.date_field, "<=", date_to)])
+                    domain.append([(self.date_field, "<=", date_end)])
                 else:
                     domain.append([(self.date_field, "<", datetime.datetime.combine(
-                        date_to + datetime.timedelta(days=1), datetime.time.min))])
+                        date_end + datetime.timedelta(days=1), datetime.time.min))])
         if area and self.area_field:
             domain.append([(self.area_field, "child_of", area.ids)])
         if companies and self.company_field:
@@ -313,7 +314,7 @@ class AshshashIndicator(models.Model):
                 key = key.id if isinstance(key, models.BaseModel) else key
                 bucket = seen.setdefault(key, {"total": set(), "female": set(), "male": set(), "other": set()})
                 bucket["total"].add(member.id)
-                if split and values[self.gender_field] in GENDERS:
+                if split and values[self.gender_field] in GENDER_KEYS:
                     bucket[values[self.gender_field]].add(member.id)
             for key, bucket in seen.items():
                 results[key] = {name: len(ids) for name, ids in bucket.items()}
@@ -336,7 +337,7 @@ class AshshashIndicator(models.Model):
             figure = figures[0] or 0
             if split:
                 gender = values[self.gender_field]
-                if gender in GENDERS:
+                if gender in GENDER_KEYS:
                     bucket[gender] += figure
             bucket["total"] += figure
         if split and self.count_type == "distinct":
@@ -348,7 +349,7 @@ class AshshashIndicator(models.Model):
                 results.setdefault(key, empty())["total"] = row[-1] or 0
         return results
 
-    def _compute_values(self, date_from=None, date_to=None, area=None, companies=None, by_gender=False):
+    def _compute_values(self, date_start=None, date_end=None, area=None, companies=None, by_gender=False):
         """Compute every indicator of ``self`` for a period, an area (any level), partner
         organisations and optionally by gender, as the current user (record rules apply).
 
@@ -365,7 +366,7 @@ class AshshashIndicator(models.Model):
             if error:
                 figures["error"] = error
                 continue
-            domain = indicator._get_drilldown_domain(date_from, date_to, area, companies)
+            domain = indicator._get_drilldown_domain(date_start, date_end, area, companies)
             try:
                 overall = indicator._aggregate(domain, None, by_gender).get(None)
                 if overall:
@@ -396,7 +397,7 @@ class AshshashIndicator(models.Model):
                 )
         return result
 
-    def action_drilldown(self, date_from=None, date_to=None, area=None, companies=None, gender=None,
+    def action_drilldown(self, date_start=None, date_end=None, area=None, companies=None, gender=None,
                          group_value=None):
         """Open the exact records that make the figure (the same domain as the count)."""
         self.ensure_one()
@@ -411,7 +412,7 @@ class AshshashIndicator(models.Model):
             "res_model": self.model_name,
             "view_mode": "list,form",
             "views": [(False, "list"), (False, "form")],
-            "domain": self._get_drilldown_domain(date_from, date_to, area, companies, gender, group_value),
+            "domain": self._get_drilldown_domain(date_start, date_end, area, companies, gender, group_value),
             "context": context,
             "target": "current",
             "help": self.env._("<p>No %(model)s makes this figure.</p>", model=model._description),

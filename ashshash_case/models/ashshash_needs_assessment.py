@@ -1,7 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-DOMAINS = [
+from ..tools import CASE_MANAGER, SENSITIVE, check_groups, check_state
+
+NEED_DOMAINS = [
     ("psychosocial", "Psychosocial"),
     ("health", "Health"),
     ("economic", "Economic"),
@@ -30,11 +32,11 @@ class AshshashNeedsAssessment(models.Model):
     )
     line_ids = fields.One2many(
         "ashshash.needs.assessment.line", "assessment_id", string="Needs",
-        default=lambda self: [fields.Command.create({"domain": key}) for key, _label in DOMAINS],
+        default=lambda self: [fields.Command.create({"need_domain": key}) for key, _label in NEED_DOMAINS],
     )
     high_need_count = fields.Integer(compute="_compute_need_counts", store=True)
     medium_need_count = fields.Integer(compute="_compute_need_counts", store=True)
-    summary = fields.Html(groups="ashshash_case.group_case_worker")
+    summary = fields.Html(groups=SENSITIVE)
     # Stored for reports: the survivor's gender and area at the time of reporting.
     gender = fields.Selection(related="survivor_id.gender", store=True)
     area_id = fields.Many2one(related="survivor_id.area_id", store=True, index=True)
@@ -58,9 +60,8 @@ class AshshashNeedsAssessment(models.Model):
             assessment.display_name = f"{assessment.survivor_id.code} · {assessment.date}"
 
     def action_done(self):
+        check_state(self, ["draft"], self.env._("marked done"))
         for assessment in self:
-            if assessment.state == "done":
-                raise UserError(self.env._("This assessment of %(code)s is already done.", code=assessment.survivor_id.code))
             if assessment.survivor_id.state == "identified":
                 raise UserError(self.env._(
                     "Enrol %(code)s (with a services consent) before completing a needs assessment.",
@@ -74,13 +75,8 @@ class AshshashNeedsAssessment(models.Model):
 
     def action_draft(self):
         # The button is shown to case managers only; the same rule holds for RPC calls.
-        self.survivor_id._check_case_manager(self.env._("reset a done needs assessment to draft"))
-        for assessment in self:
-            if assessment.state != "done":
-                raise UserError(self.env._(
-                    "Only a done assessment can be reset to draft; this assessment of %(code)s is a draft.",
-                    code=assessment.survivor_id.code,
-                ))
+        check_groups(self.env, CASE_MANAGER, self.env._("reset a done needs assessment to draft"))
+        check_state(self, ["done"], self.env._("reset to draft"))
         self.write({"state": "draft"})
         return True
 
@@ -95,16 +91,16 @@ class AshshashNeedsAssessmentLine(models.Model):
     )
     survivor_id = fields.Many2one(related="assessment_id.survivor_id", store=True, index=True)
     company_id = fields.Many2one(related="assessment_id.company_id", store=True, index=True)
-    domain = fields.Selection(DOMAINS, required=True, index=True)
+    need_domain = fields.Selection(NEED_DOMAINS, required=True, index=True)
     level = fields.Selection(LEVELS, required=True, default="none", index=True)
-    notes = fields.Text(groups="ashshash_case.group_case_worker")
+    notes = fields.Text(groups=SENSITIVE)
 
     _sql_constraints = [
-        ("domain_uniq", "unique(assessment_id, domain)", "Each need domain appears once per assessment."),
+        ("need_domain_uniq", "unique(assessment_id, need_domain)", "Each need domain appears once per assessment."),
     ]
 
     def _compute_display_name(self):
-        domains = dict(DOMAINS)
+        domains = dict(NEED_DOMAINS)
         levels = dict(LEVELS)
         for line in self:
-            line.display_name = f"{domains.get(line.domain, '')}: {levels.get(line.level, '')}"
+            line.display_name = f"{domains.get(line.need_domain, '')}: {levels.get(line.level, '')}"

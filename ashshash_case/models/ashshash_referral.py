@@ -1,9 +1,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-SENSITIVE = "ashshash_case.group_case_worker"
+from ..tools import CASE_MANAGER, SENSITIVE, check_groups, check_state
 
 STATES = [
     ("draft", "Draft"),
@@ -123,11 +123,8 @@ class AshshashReferral(models.Model):
     # CRUD
     # ------------------------------------------------------------------
     def _check_override_rights(self):
-        if not (self.env.su or self.env.user.has_group("ashshash_case.group_case_manager")):
-            raise AccessError(self.env._(
-                "Only a case manager may confirm sending a referral to a provider whose directory entry "
-                "does not list the service type.",
-            ))
+        check_groups(self.env, CASE_MANAGER, self.env._(
+            "confirm sending a referral to a provider whose directory entry does not list the service type"))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -178,18 +175,8 @@ class AshshashReferral(models.Model):
     # ------------------------------------------------------------------
     # Lifecycle
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, verb):
-        labels = dict(STATES)
-        for referral in self:
-            if referral.state not in allowed:
-                raise UserError(self.env._(
-                    "%(ref)s cannot be %(verb)s: it is %(state)s; only a referral that is %(allowed)s can.",
-                    ref=referral.name, verb=verb, state=labels[referral.state].lower(),
-                    allowed=" or ".join(labels[s].lower() for s in allowed),
-                ))
-
     def action_send(self):
-        self._check_state(["draft"], self.env._("sent"))
+        check_state(self, ["draft"], self.env._("sent"))
         today = fields.Date.context_today(self)
         for referral in self:
             if referral.survivor_id.state == "closed":
@@ -216,17 +203,17 @@ class AshshashReferral(models.Model):
         return True
 
     def action_accept(self):
-        self._check_state(["sent"], self.env._("accepted"))
+        check_state(self, ["sent"], self.env._("accepted"))
         self.write({"state": "accepted", "answer_date": fields.Date.context_today(self)})
         return True
 
     def action_reject(self):
-        self._check_state(["sent"], self.env._("rejected"))
+        check_state(self, ["sent"], self.env._("rejected"))
         self.write({"state": "rejected", "answer_date": fields.Date.context_today(self)})
         return True
 
     def action_complete(self):
-        self._check_state(["accepted"], self.env._("completed"))
+        check_state(self, ["accepted"], self.env._("completed"))
         for referral in self:
             if not referral.service_date:
                 raise UserError(self.env._(
@@ -237,12 +224,12 @@ class AshshashReferral(models.Model):
         return True
 
     def action_close(self):
-        self._check_state(["sent", "accepted", "rejected", "completed"], self.env._("closed"))
+        check_state(self, ["sent", "accepted", "rejected", "completed"], self.env._("closed"))
         self.write({"state": "closed"})
         return True
 
-    def action_reset_to_draft(self):
-        self._check_state(["rejected"], self.env._("reset to draft"))
+    def action_draft(self):
+        check_state(self, ["rejected"], self.env._("reset to draft"))
         self.write({"state": "draft", "sent_date": False, "answer_date": False, "no_answer_activity_date": False})
         return True
 

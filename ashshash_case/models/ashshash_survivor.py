@@ -2,10 +2,10 @@ import re
 import unicodedata
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-SENSITIVE = "ashshash_case.group_case_worker"
+from ..tools import CASE_MANAGER, GENDERS, SENSITIVE, check_groups, check_state
 
 IDENTIFICATION_SOURCES = [
     ("peer_leader", "Peer leader"),
@@ -145,10 +145,7 @@ class AshshashSurvivor(models.Model):
     birth_year = fields.Integer(compute="_compute_birth_year", store=True, index=True)
     age = fields.Integer(compute="_compute_age")
     age_at_identification = fields.Integer(compute="_compute_age_at_identification", store=True)
-    gender = fields.Selection(
-        [("female", "Female"), ("male", "Male"), ("other", "Other")],
-        required=True, index=True, tracking=True,
-    )
+    gender = fields.Selection(GENDERS, required=True, index=True, tracking=True)
 
     # Where the survivor lives: the union or village; district and upazila derived.
     area_id = fields.Many2one(
@@ -292,19 +289,13 @@ class AshshashSurvivor(models.Model):
 
     @api.depends("area_id", "area_id.parent_path")
     def _compute_area_levels(self):
-        Area = self.env["ashshash.area"]
-        paths = {
-            survivor: [int(x) for x in (survivor.area_id.parent_path or "").split("/") if x]
-            for survivor in self
-        }
-        # The levels of all ancestors in one read, not one browse of the parent path per survivor.
-        level_of = {area.id: area.level for area in Area.browse({i for ids in paths.values() for i in ids})}
+        levels = self.area_id._ancestors_by_level()
         for survivor in self:
-            by_level = {level_of[area_id]: area_id for area_id in paths[survivor]}
-            survivor.union_id = Area.browse(by_level.get("union"))
-            survivor.upazila_id = Area.browse(by_level.get("upazila"))
-            survivor.district_id = Area.browse(by_level.get("district"))
-            survivor.division_id = Area.browse(by_level.get("division"))
+            by_level = levels.get(survivor.area_id, {})
+            survivor.union_id = by_level.get("union", False)
+            survivor.upazila_id = by_level.get("upazila", False)
+            survivor.district_id = by_level.get("district", False)
+            survivor.division_id = by_level.get("division", False)
 
     def _compute_counts(self):
         self._set_counts([
@@ -435,20 +426,15 @@ class AshshashSurvivor(models.Model):
 
     def export_data(self, fields_to_export):
         # Exports of survivor data are limited to case managers (design rule).
-        if not self.env.user.has_group("ashshash_case.group_case_manager"):
-            raise AccessError(self.env._("Only case managers may export survivor data."))
+        check_groups(self.env, CASE_MANAGER, self.env._("export survivor data"))
         return super().export_data(fields_to_export)
 
     # ------------------------------------------------------------------
     # Lifecycle
     # ------------------------------------------------------------------
     def action_enrol(self):
+        check_state(self, ["identified"], self.env._("enrolled"))
         for survivor in self:
-            if survivor.state != "identified":
-                raise UserError(self.env._(
-                    "%(code)s is already enrolled (state: %(state)s).",
-                    code=survivor.code, state=dict(STATES)[survivor.state],
-                ))
             if not survivor.services_consent_in_force:
                 raise UserError(self.env._(
                     "%(code)s cannot be enrolled: record the survivor's consent to services first "
@@ -458,15 +444,10 @@ class AshshashSurvivor(models.Model):
         self.write({"state": "enrolled", "enrolment_date": fields.Date.context_today(self)})
         return True
 
-    def _check_case_manager(self, what):
-        if not self.env.su and not self.env.user.has_group("ashshash_case.group_case_manager"):
-            raise AccessError(self.env._("Only a case manager may %(what)s.", what=what))
-
     def action_close(self):
-        self._check_case_manager(self.env._("close a case"))
+        check_groups(self.env, CASE_MANAGER, self.env._("close a case"))
+        check_state(self, [state for state, _label in STATES if state != "closed"], self.env._("closed"))
         for survivor in self:
-            if survivor.state == "closed":
-                raise UserError(self.env._("%(code)s is already closed.", code=survivor.code))
             if not survivor.close_reason:
                 raise UserError(self.env._(
                     "Choose why the case of %(code)s is closed (reintegrated, dropped out, moved away, "
@@ -482,10 +463,8 @@ class AshshashSurvivor(models.Model):
         return True
 
     def action_reopen(self):
-        self._check_case_manager(self.env._("reopen a case"))
-        for survivor in self:
-            if survivor.state != "closed":
-                raise UserError(self.env._("Only a closed case can be reopened; %(code)s is not closed.", code=survivor.code))
+        check_groups(self.env, CASE_MANAGER, self.env._("reopen a case"))
+        check_state(self, ["closed"], self.env._("reopened"))
         for survivor in self:
             survivor.write({
                 "state": survivor.state_before_close or "enrolled",
@@ -496,11 +475,7 @@ class AshshashSurvivor(models.Model):
         return True
 
     def action_start_reintegration(self):
-        for survivor in self:
-            if survivor.state != "counselling_completed":
-                raise UserError(self.env._(
-                    "%(code)s can start reintegration once counselling is completed.", code=survivor.code,
-                ))
+        check_state(self, ["counselling_completed"], self.env._("moved to reintegration"))
         self.write({"state": "reintegration"})
         return True
 

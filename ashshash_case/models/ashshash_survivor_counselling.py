@@ -171,8 +171,8 @@ class AshshashSurvivor(models.Model):
         return {
             "session_count": self.individual_session_count,
             "family_session_count": self.family_session_count,
-            "period_start": self.first_session_date,
-            "period_end": self.last_session_date,
+            "date_start": self.first_session_date,
+            "date_end": self.last_session_date,
             "who5_start": measures[0][1] if measures else 0,
             "who5_end": measures[-1][1] if measures else 0,
         }

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+
+from ..tools import CASE_MANAGER, PROGRAMME_ADMIN, check_groups
 
 PROVIDER_KINDS = [
     ("government", "Government"),
@@ -71,13 +72,8 @@ class ResPartner(models.Model):
             partner.provider_referral_count = counts.get(partner, 0)
 
     def _check_provider_edit_rights(self):
-        if self.env.su or self.env.user.has_group("ashshash_case.group_case_manager") \
-                or self.env.user.has_group("ashshash_case.group_admin"):
-            return
-        raise AccessError(self.env._(
-            "Only case managers and programme admins may change the service directory "
-            "(provider entries); ask a case manager to update it.",
-        ))
+        check_groups(self.env, (CASE_MANAGER, PROGRAMME_ADMIN), self.env._(
+            "change the service directory (provider entries); ask a case manager to update it"))
 
     @api.model_create_multi
     def create(self, vals_list):

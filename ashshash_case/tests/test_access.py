@@ -43,7 +43,7 @@ class TestAccessByRole(AshshashCaseCommon):
         survivor = self.survivor.with_user(self.case_worker)
         with self.assertRaises(AccessError):
             survivor.unlink()
-        with self.assertRaisesRegex(AccessError, "case managers"):
+        with self.assertRaisesRegex(AccessError, "Only a case manager can export survivor data"):
             survivor.export_data(["code", "name"])
 
     def test_case_manager_sees_all_and_exports(self):

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import Command
 from odoo.tests import tagged
 
-from .common_indicator import SENT_STATES, AshshashCaseIndicatorCommon
+from .common import SENT_STATES, AshshashCaseIndicatorCommon
 
 # What each indicator of ashshash_case means, in plain SQL (alias r).
 SQL = {
@@ -82,7 +82,7 @@ class TestCaseIndicators(AshshashCaseIndicatorCommon):
               (SELECT COUNT(*) FROM (SELECT survivor_id FROM ashshash_counselling_session
                 WHERE state = 'done' AND session_type = 'individual' AND session_date BETWEEN %(f)s AND %(t)s
                 GROUP BY survivor_id HAVING COUNT(*) > 1) twice)
-        """, {"f": self.date_from, "t": self.date_to})
+        """, {"f": self.date_start, "t": self.date_end})
         for figure in self.env.cr.fetchone():
             self.assertGreater(figure, 0)
 
@@ -91,12 +91,12 @@ class TestCaseIndicators(AshshashCaseIndicatorCommon):
         health referrals: one survivor, one family, two members, one referred survivor."""
         ngo = self.env["res.company"].create({"name": "Double NGO"})
         survivor = self._create_survivor(name="Twice Counted", company_id=ngo.id, state="enrolled",
-                                         enrolment_date=self.date_from)
+                                         enrolment_date=self.date_start)
         mother, brother = self.env["ashshash.family.member"].create([
             {"survivor_id": survivor.id, "name": "Mother", "relation": "mother", "gender": "female"},
             {"survivor_id": survivor.id, "name": "Brother", "relation": "brother", "gender": "male"},
         ])
-        day = self.date_from + timedelta(days=10)
+        day = self.date_start + timedelta(days=10)
         self.Session.create([
             {"session_type": "individual", "survivor_id": survivor.id, "date": self._at(day), "state": "done"},
             {"session_type": "individual", "survivor_id": survivor.id, "date": self._at(day, 14), "state": "done"},
@@ -110,7 +110,7 @@ class TestCaseIndicators(AshshashCaseIndicatorCommon):
              "date": day, "state": state, "sent_date": day}
             for state in ("completed", "rejected")
         ])
-        values = self.Indicator.search([])._compute_values(self.date_from, self.date_to, companies=ngo,
+        values = self.Indicator.search([])._compute_values(self.date_start, self.date_end, companies=ngo,
                                                               by_gender=True)
         self.assertEqual(values["SURV_COUNS_IND"]["total"], 1)
         self.assertEqual(values["SURV_COUNS_IND"]["female"], 1)
@@ -120,21 +120,21 @@ class TestCaseIndicators(AshshashCaseIndicatorCommon):
         self.assertEqual(values["REF_LEGAL"]["total"], 0)
         # the drill-down shows both sessions, grouped by survivor: one group
         action = self.env.ref("ashshash_case.indicator_surv_couns_ind").action_drilldown(
-            self.date_from, self.date_to, companies=ngo)
+            self.date_start, self.date_end, companies=ngo)
         self.assertEqual(self.Session.search_count(action["domain"]), 2)
         self.assertEqual(action["context"]["group_by"], ["survivor_id"])
 
     def test_revoking_removes_the_certificate_from_the_figure(self):
         ngo = self.env["res.company"].create({"name": "Certificate NGO"})
         survivor = self._create_survivor(name="Certified", company_id=ngo.id, state="enrolled",
-                                         enrolment_date=self.date_from)
+                                         enrolment_date=self.date_start)
         certificate = self.env["ashshash.certificate"].create({
-            "survivor_id": survivor.id, "state": "issued", "name": "RTG/TEST", "issue_date": self.date_to,
+            "survivor_id": survivor.id, "state": "issued", "name": "RTG/TEST", "issue_date": self.date_end,
         })
         indicator = self.env.ref("ashshash_case.indicator_cert_issued")
 
         def issued():
-            return indicator._compute_values(self.date_from, self.date_to, companies=ngo)["CERT_ISSUED"]["total"]
+            return indicator._compute_values(self.date_start, self.date_end, companies=ngo)["CERT_ISSUED"]["total"]
 
         self.assertEqual(issued(), 1)
         certificate.write({"state": "revoked", "revoke_reason": "Test", "revoked_date": self.today})

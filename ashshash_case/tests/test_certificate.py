@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common_counselling import AshshashCounsellingCommon
+from .common import AshshashCounsellingCommon
 
 
 @tagged("post_install", "-at_install")
@@ -23,7 +23,7 @@ class TestCertificate(AshshashCounsellingCommon):
         self.assertEqual(certificate.session_count, 6)
         self.assertEqual(certificate.who5_start, 28)
         self.assertEqual(certificate.who5_end, 76)
-        self.assertEqual(certificate.period_end, self.survivor.last_session_date)
+        self.assertEqual(certificate.date_end, self.survivor.last_session_date)
         self.assertEqual(self.survivor.state, "counselling_completed")
         self.assertEqual(certificate.display_name, certificate.name)
 

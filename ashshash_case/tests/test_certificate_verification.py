@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from .common_counselling import AshshashCounsellingCommon
+from .common import AshshashCounsellingCommon
 
 
 @tagged("post_install", "-at_install")

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common_counselling import AshshashCounsellingCommon
+from .common import AshshashCounsellingCommon
 
 
 @tagged("post_install", "-at_install")

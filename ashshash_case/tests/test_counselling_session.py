@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common_counselling import AshshashCounsellingCommon
+from .common import AshshashCounsellingCommon
 
 
 @tagged("post_install", "-at_install")
@@ -33,7 +33,7 @@ class TestCounsellingSession(AshshashCounsellingCommon):
         with self.assertRaises(UserError):
             session.action_done()
         self.assertEqual(session.state, "cancelled")
-        session.action_plan()
+        session.action_draft()
         self.assertEqual(session.state, "planned")
         self.assertFalse(session.did_not_attend)
         session.action_cancel()

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common_counselling import AshshashCounsellingCommon
+from .common import AshshashCounsellingCommon
 
 
 @tagged("post_install", "-at_install")

@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common_referral import AshshashReferralCommon
+from .common import AshshashReferralCommon
 
 
 @tagged("post_install", "-at_install")
@@ -48,7 +48,7 @@ class TestReferralLifecycle(AshshashReferralCommon):
         referral.action_send()
         referral.action_reject()
         self.assertEqual(referral.state, "rejected")
-        referral.action_reset_to_draft()
+        referral.action_draft()
         self.assertEqual((referral.state, referral.sent_date), ("draft", False))
         referral.write({"provider_id": self.legal_aid.id, "service_type_id": self.legal.id})
         referral.action_send()
@@ -167,7 +167,7 @@ class TestReferralBadInput(AshshashReferralCommon):
     def test_completing_a_referral_never_accepted_is_refused(self):
         referral = self._referral(service_date=self.today)
         referral.action_send()
-        with self.assertRaisesRegex(UserError, "only a referral that is accepted"):
+        with self.assertRaisesRegex(UserError, "cannot be completed: it is sent \\(it must be accepted\\)"):
             referral.action_complete()
         self.assertEqual(referral.state, "sent")
         draft = self._referral(service_date=self.today)

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common_referral import AshshashReferralCommon
+from .common import AshshashReferralCommon
 
 
 @tagged("post_install", "-at_install")

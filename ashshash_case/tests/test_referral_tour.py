@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from .common_referral import AshshashReferralCommon
+from .common import AshshashReferralCommon
 
 
 @tagged("post_install", "-at_install")

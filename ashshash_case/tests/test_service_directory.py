@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common_referral import AshshashReferralCommon
+from .common import AshshashReferralCommon
 
 
 @tagged("post_install", "-at_install")

@@ -49,7 +49,7 @@ class TestSurvivorLifecycle(AshshashCaseCommon):
 
     def test_enrolling_twice_is_refused(self):
         self._enrol(self.survivor)
-        with self.assertRaisesRegex(UserError, "already enrolled"):
+        with self.assertRaisesRegex(UserError, "cannot be enrolled: it is enrolled \\(it must be identified\\)"):
             self.survivor.action_enrol()
 
     def test_done_assessment_moves_the_survivor_to_assessed(self):
@@ -60,7 +60,7 @@ class TestSurvivorLifecycle(AshshashCaseCommon):
         self.assertEqual(assessment.state, "draft")
 
         self._enrol(self.survivor)
-        assessment.line_ids.filtered(lambda l: l.domain == "economic").level = "high"
+        assessment.line_ids.filtered(lambda l: l.need_domain == "economic").level = "high"
         assessment.action_done()
         self.assertEqual(assessment.state, "done")
         self.assertEqual(assessment.high_need_count, 1)
@@ -70,7 +70,7 @@ class TestSurvivorLifecycle(AshshashCaseCommon):
     def test_only_a_case_manager_resets_a_done_assessment(self):
         self._enrol(self.survivor)
         assessment = self.env["ashshash.needs.assessment"].create({"survivor_id": self.survivor.id})
-        with self.assertRaisesRegex(UserError, "Only a done assessment"):
+        with self.assertRaisesRegex(UserError, "cannot be reset to draft: it is draft \\(it must be done\\)"):
             assessment.with_user(self.case_manager).action_draft()
         assessment.action_done()
         with self.assertRaisesRegex(AccessError, "Only a case manager"):
@@ -93,7 +93,7 @@ class TestSurvivorLifecycle(AshshashCaseCommon):
         self.survivor.action_reopen()
         self.assertEqual(self.survivor.state, "enrolled")
         self.assertFalse(self.survivor.close_reason)
-        with self.assertRaisesRegex(UserError, "Only a closed case"):
+        with self.assertRaisesRegex(UserError, "cannot be reopened: it is enrolled \\(it must be closed\\)"):
             self.survivor.action_reopen()
 
     def test_state_changes_and_sensitive_fields_are_tracked(self):

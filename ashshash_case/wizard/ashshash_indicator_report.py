@@ -6,18 +6,18 @@ import xlsxwriter
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-GENDERS = ("female", "male", "other")
+from ..tools import GENDER_KEYS
 
 
 class AshshashIndicatorReportWizard(models.TransientModel):
     _name = "ashshash.indicator.report.wizard"
     _description = "Indicator report"
 
-    date_from = fields.Date(
+    date_start = fields.Date(
         string="From", required=True,
         default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
     )
-    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
+    date_end = fields.Date(string="To", required=True, default=fields.Date.context_today)
     area_id = fields.Many2one(
         "ashshash.area", string="Area",
         help="Any level: a division, district, upazila, union or village and everything below it.",
@@ -35,10 +35,10 @@ class AshshashIndicatorReportWizard(models.TransientModel):
     line_ids = fields.One2many("ashshash.indicator.report.line", "wizard_id", string="Results", readonly=True)
     computed = fields.Boolean(readonly=True)
 
-    @api.constrains("date_from", "date_to")
+    @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for wizard in self:
-            if wizard.date_from > wizard.date_to:
+            if wizard.date_start > wizard.date_end:
                 raise ValidationError(self.env._("The period starts after it ends: check the From and To dates."))
 
     def _get_indicators(self):
@@ -48,7 +48,7 @@ class AshshashIndicatorReportWizard(models.TransientModel):
         """The filters in words, for the title block of the exports."""
         self.ensure_one()
         return [
-            (self.env._("Period"), f"{self.date_from} – {self.date_to}"),
+            (self.env._("Period"), f"{self.date_start} – {self.date_end}"),
             (self.env._("Area"), self.area_id.complete_name or self.env._("All areas")),
             (self.env._("Partner organisations"),
              ", ".join(self.company_ids.mapped("name")) or self.env._("All")),
@@ -59,7 +59,7 @@ class AshshashIndicatorReportWizard(models.TransientModel):
         self.ensure_one()
         indicators = self._get_indicators()
         values = indicators._compute_values(
-            self.date_from, self.date_to, self.area_id, self.company_ids, self.by_gender,
+            self.date_start, self.date_end, self.area_id, self.company_ids, self.by_gender,
         )
         lines = [fields.Command.clear()]
         for indicator in indicators:
@@ -85,7 +85,7 @@ class AshshashIndicatorReportWizard(models.TransientModel):
     @staticmethod
     def _figures(figures, has_gender):
         values = {"total": figures["total"]}
-        for gender in GENDERS:
+        for gender in GENDER_KEYS:
             values[gender] = figures[gender] if has_gender else 0
         return values
 
@@ -112,7 +112,7 @@ class AshshashIndicatorReportWizard(models.TransientModel):
     # Exports
     # ------------------------------------------------------------------
     def _report_title(self):
-        return self.env._("Indicator report %(start)s – %(end)s", start=self.date_from, end=self.date_to)
+        return self.env._("Indicator report %(start)s – %(end)s", start=self.date_start, end=self.date_end)
 
     def _build_xlsx(self):
         """The report as an XLSX workbook (bytes): title, filters, then the lines by section."""
@@ -154,7 +154,7 @@ class AshshashIndicatorReportWizard(models.TransientModel):
                 sheet.write_number(row, 3, line.total, number)
             col = 4
             if self.by_gender:
-                for gender in GENDERS:
+                for gender in GENDER_KEYS:
                     if line.has_gender and not line.note:
                         sheet.write_number(row, col, line[gender], number)
                     col += 1
@@ -171,7 +171,7 @@ class AshshashIndicatorReportWizard(models.TransientModel):
         self.ensure_one()
         self._ensure_lines()
         attachment = self.env["ir.attachment"].create({
-            "name": f"indicator_report_{self.date_from}_{self.date_to}.xlsx",
+            "name": f"indicator_report_{self.date_start}_{self.date_end}.xlsx",
             "datas": base64.b64encode(self._build_xlsx()),
             "res_model": self._name,
             "res_id": self.id,
@@ -225,6 +225,6 @@ class AshshashIndicatorReportLine(models.TransientModel):
         self.ensure_one()
         wizard = self.wizard_id
         return self.indicator_id.action_drilldown(
-            wizard.date_from, wizard.date_to, wizard.area_id, wizard.company_ids,
+            wizard.date_start, wizard.date_end, wizard.area_id, wizard.company_ids,
             group_value=self._group_value(),
         )

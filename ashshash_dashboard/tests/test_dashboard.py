@@ -4,10 +4,9 @@ import re
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.ashshash_case.tests.common import AshshashCaseCommon
-from odoo.addons.ashshash_case.tests.common_indicator import AshshashCaseIndicatorCommon
-from odoo.addons.ashshash_events.tests.common_indicator import AshshashEventsIndicatorCommon
-from odoo.addons.ashshash_livelihood.tests.common_indicator import AshshashLivelihoodIndicatorCommon
+from odoo.addons.ashshash_case.tests.common import AshshashCaseCommon, AshshashCaseIndicatorCommon
+from odoo.addons.ashshash_events.tests.common import AshshashEventsIndicatorCommon
+from odoo.addons.ashshash_livelihood.tests.common import AshshashLivelihoodIndicatorCommon
 
 
 @tagged("post_install", "-at_install")

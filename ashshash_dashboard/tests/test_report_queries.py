@@ -3,9 +3,9 @@ from datetime import timedelta
 from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.ashshash_case.tests.common_indicator import AshshashCaseIndicatorCommon
-from odoo.addons.ashshash_events.tests.common_indicator import AshshashEventsIndicatorCommon
-from odoo.addons.ashshash_livelihood.tests.common_indicator import AshshashLivelihoodIndicatorCommon
+from odoo.addons.ashshash_case.tests.common import AshshashCaseIndicatorCommon
+from odoo.addons.ashshash_events.tests.common import AshshashEventsIndicatorCommon
+from odoo.addons.ashshash_livelihood.tests.common import AshshashLivelihoodIndicatorCommon
 
 
 @tagged("post_install", "-at_install")
@@ -31,7 +31,7 @@ class TestWholeReportQueries(AshshashCaseIndicatorCommon, AshshashLivelihoodIndi
                 "state": "delivered", "date": cls.today, "delivery_date": cls.today,
                 "provided_by": "partner", "contributor_id": contributor.id,
             } for contributor in cls.contributors])
-        cls.period = {"date_from": cls.today - timedelta(days=400), "date_to": cls.today}
+        cls.period = {"date_start": cls.today - timedelta(days=400), "date_end": cls.today}
 
     def test_query_count_does_not_grow_with_records(self):
         Wizard = self.env["ashshash.indicator.report.wizard"].with_user(self.me_officer)
@@ -40,18 +40,7 @@ class TestWholeReportQueries(AshshashCaseIndicatorCommon, AshshashLivelihoodIndi
         ])
         indicators = self.Indicator.search([])
         self.assertGreaterEqual(len(indicators), 50)
-        for wizard in wizards:
-            # warm the caches (access rights and rules, also for replacing the lines)
-            wizard.action_compute()
-            wizard.action_compute()
-        counts = []
-        for wizard in wizards:
-            self.env.flush_all()
-            self.env.invalidate_all()
-            before = self.env.cr.sql_log_count
-            wizard.action_compute()
-            self.env.flush_all()
-            counts.append(self.env.cr.sql_log_count - before)
+        counts = self._report_query_counts(wizards)
         small, large = wizards
         for wizard in wizards:
             self.assertFalse(wizard.line_ids.filtered("note").mapped("note"))

@@ -1,9 +1,9 @@
 from datetime import timedelta
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.ashshash_case.tools import CASE_MANAGER, PROGRAMME_ADMIN, check_state, local_date
 
 STATES = [
     ("planned", "Planned"),
@@ -27,7 +27,7 @@ AUDIENCE_CATEGORIES = [
     ("community_people", "Community people"),
 ]
 # Who may change an event once it is reported.
-MANAGER_GROUPS = ("ashshash_case.group_case_manager", "ashshash_case.group_admin")
+MANAGER_GROUPS = (CASE_MANAGER, PROGRAMME_ADMIN)
 DEFAULT_DURATION_HOURS = 2
 
 
@@ -95,10 +95,10 @@ class AshshashEvent(models.Model):
     )
 
     # Attendance
-    women = fields.Integer(tracking=True)
-    men = fields.Integer(tracking=True)
-    others = fields.Integer(tracking=True)
-    total = fields.Integer(string="Total attendance", compute="_compute_total", store=True)
+    attendance_women = fields.Integer(string="Women", tracking=True)
+    attendance_men = fields.Integer(string="Men", tracking=True)
+    attendance_others = fields.Integer(string="Others", tracking=True)
+    attendance_total = fields.Integer(string="Total attendance", compute="_compute_attendance_total", store=True)
     audience_line_ids = fields.One2many("ashshash.event.audience", "event_id", string="Audience", copy=True)
     audience_total = fields.Integer(compute="_compute_audience_total", store=True)
     attendee_ids = fields.One2many("ashshash.event.attendee", "event_id", string="Notable attendees")
@@ -125,33 +125,25 @@ class AshshashEvent(models.Model):
     def _expand_states(self, states, domain):
         return [key for key, _label in STATES]
 
-    def _event_tz(self):
-        self.ensure_one()
-        return pytz.timezone(self.company_id.partner_id.tz or self.env.user.tz or "UTC")
-
     @api.depends("date_start", "company_id")
     def _compute_date(self):
         for event in self:
-            if not event.date_start:
-                event.date = False
-                event.observance_year = 0
-                continue
-            local_start = pytz.utc.localize(event.date_start).astimezone(event._event_tz())
-            event.date = local_start.date()
-            event.observance_year = local_start.year
+            event.date = local_date(event.company_id, event.date_start)
+            event.observance_year = event.date.year if event.date else 0
 
     @api.depends("area_id", "area_id.parent_path")
     def _compute_area_levels(self):
+        levels = self.area_id._ancestors_by_level()
         for event in self:
-            area = event.area_id
-            event.union_id = area._ancestor_of_level("union") if area else False
-            event.upazila_id = area._ancestor_of_level("upazila") if area else False
-            event.district_id = area._ancestor_of_level("district") if area else False
+            by_level = levels.get(event.area_id, {})
+            event.union_id = by_level.get("union", False)
+            event.upazila_id = by_level.get("upazila", False)
+            event.district_id = by_level.get("district", False)
 
-    @api.depends("women", "men", "others")
-    def _compute_total(self):
+    @api.depends("attendance_women", "attendance_men", "attendance_others")
+    def _compute_attendance_total(self):
         for event in self:
-            event.total = event.women + event.men + event.others
+            event.attendance_total = event.attendance_women + event.attendance_men + event.attendance_others
 
     @api.depends("audience_line_ids.count")
     def _compute_audience_total(self):
@@ -168,7 +160,7 @@ class AshshashEvent(models.Model):
     @api.depends("state")
     @api.depends_context("uid")
     def _compute_is_locked(self):
-        can_edit = self._can_edit_reported()
+        can_edit = self._may_edit_reported()
         for event in self:
             event.is_locked = event.state == "reported" and not can_edit
 
@@ -189,21 +181,21 @@ class AshshashEvent(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.constrains("women", "men", "others", "audience_line_ids")
+    @api.constrains("attendance_women", "attendance_men", "attendance_others", "audience_line_ids")
     def _check_attendance(self):
         for event in self:
-            if min(event.women, event.men, event.others) < 0:
+            if min(event.attendance_women, event.attendance_men, event.attendance_others) < 0:
                 raise ValidationError(self.env._(
                     "Attendance of %(event)s cannot be negative: enter the number of women, men and others "
                     "who attended (0 or more).",
                     event=event.name,
                 ))
             audience = sum(event.audience_line_ids.mapped("count"))
-            if audience > event.total:
+            if audience > event.attendance_total:
                 raise ValidationError(self.env._(
                     "The audience breakdown of %(event)s counts %(audience)s people but only %(total)s "
                     "attended (women + men + others): lower the breakdown or correct the attendance.",
-                    event=event.name, audience=audience, total=event.total,
+                    event=event.name, audience=audience, total=event.attendance_total,
                 ))
 
     @api.constrains("date_start", "date_end")
@@ -214,10 +206,10 @@ class AshshashEvent(models.Model):
                     "%(event)s ends before it starts: set the end after the start.", event=event.name,
                 ))
 
-    @api.constrains("state", "women", "men", "others")
+    @api.constrains("state", "attendance_women", "attendance_men", "attendance_others")
     def _check_reported_attendance(self):
         for event in self:
-            if event.state == "reported" and event.total <= 0:
+            if event.state == "reported" and event.attendance_total <= 0:
                 raise ValidationError(self.env._(
                     "%(event)s cannot be reported without attendance: enter how many women, men and "
                     "others attended.",
@@ -248,11 +240,11 @@ class AshshashEvent(models.Model):
     # ------------------------------------------------------------------
     # Lock of reported events
     # ------------------------------------------------------------------
-    def _can_edit_reported(self):
+    def _may_edit_reported(self):
         return self.env.su or any(self.env.user.has_group(group) for group in MANAGER_GROUPS)
 
-    def _check_not_locked(self):
-        if self._can_edit_reported():
+    def _check_unlocked(self):
+        if self._may_edit_reported():
             return
         reported = self.filtered(lambda e: e.state == "reported")
         if reported:
@@ -281,7 +273,7 @@ class AshshashEvent(models.Model):
 
     def write(self, vals):
         if set(vals) - self._lock_exempt_fields():
-            self._check_not_locked()
+            self._check_unlocked()
         return super(AshshashEvent, self.with_context(ashshash_event_audience_deferred=True)).write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -299,12 +291,8 @@ class AshshashEvent(models.Model):
     # ------------------------------------------------------------------
     def action_done(self):
         now = fields.Datetime.now()
+        check_state(self, ["planned"], self.env._("marked done"))
         for event in self:
-            if event.state != "planned":
-                raise UserError(self.env._(
-                    "Only a planned event can be marked done; %(event)s is %(state)s.",
-                    event=event.name, state=dict(STATES)[event.state],
-                ))
             if event.date_start > now:
                 raise UserError(self.env._(
                     "%(event)s has not started yet (%(start)s): mark it done once it has taken place.",
@@ -319,13 +307,9 @@ class AshshashEvent(models.Model):
         return True
 
     def action_report(self):
+        check_state(self, ["done"], self.env._("reported"))
         for event in self:
-            if event.state != "done":
-                raise UserError(self.env._(
-                    "Only a done event can be reported; %(event)s is %(state)s.",
-                    event=event.name, state=dict(STATES)[event.state],
-                ))
-            if event.total <= 0:
+            if event.attendance_total <= 0:
                 raise UserError(self.env._(
                     "%(event)s cannot be reported without attendance: enter how many women, men and others "
                     "attended (from the attendance sheet).",
@@ -335,24 +319,14 @@ class AshshashEvent(models.Model):
         return True
 
     def action_cancel(self):
-        for event in self:
-            if event.state == "cancelled":
-                raise UserError(self.env._("%(event)s is already cancelled.", event=event.name))
-            if event.state == "reported":
-                raise UserError(self.env._(
-                    "%(event)s is reported and cannot be cancelled: a case manager or programme admin must "
-                    "reset it to planned first.",
-                    event=event.name,
-                ))
+        check_state(self, ["planned", "done"], self.env._("cancelled"))
         self.write({"state": "cancelled"})
         return True
 
-    def action_reset(self):
+    def action_draft(self):
         """Back to planned: cancelled or done events for event officers, reported ones for managers."""
-        for event in self:
-            if event.state == "planned":
-                raise UserError(self.env._("%(event)s is already planned.", event=event.name))
-        self._check_not_locked()
+        check_state(self, ["done", "reported", "cancelled"], self.env._("reset to planned"))
+        self._check_unlocked()
         self.write({"state": "planned", "date_reported": False})
         return True
 
@@ -369,30 +343,30 @@ class AshshashEvent(models.Model):
 class AshshashEventLockedLine(models.AbstractModel):
     """Lines of an event that are locked with it once it is reported."""
 
-    _name = "ashshash.event.locked.line"
+    _name = "ashshash.event.locked.line.mixin"
     _description = "Line locked with its reported event"
 
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.event_id._check_not_locked()
+        lines.event_id._check_unlocked()
         return lines
 
     def write(self, vals):
-        self.event_id._check_not_locked()
+        self.event_id._check_unlocked()
         result = super().write(vals)
         if "event_id" in vals:
-            self.event_id._check_not_locked()
+            self.event_id._check_unlocked()
         return result
 
     def unlink(self):
-        self.event_id._check_not_locked()
+        self.event_id._check_unlocked()
         return super().unlink()
 
 
 class AshshashEventAudience(models.Model):
     _name = "ashshash.event.audience"
-    _inherit = ["ashshash.event.locked.line"]
+    _inherit = ["ashshash.event.locked.line.mixin"]
     _description = "Audience of a community event"
     _order = "event_id, id"
 
@@ -431,7 +405,7 @@ class AshshashEventAudience(models.Model):
 
 class AshshashEventAttendee(models.Model):
     _name = "ashshash.event.attendee"
-    _inherit = ["ashshash.event.locked.line"]
+    _inherit = ["ashshash.event.locked.line.mixin"]
     _description = "Notable attendee of a community event"
     _order = "event_id, sequence, id"
 

@@ -7,6 +7,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ashshash_case.tools import company_tz
+
 from .ashshash_event import AUDIENCE_CATEGORIES
 
 TYPE_CATEGORIES = [
@@ -124,7 +126,7 @@ class AshshashEventType(models.Model):
             return Event
         vals_list = []
         for company in companies:
-            tz = pytz.timezone(company.partner_id.tz or self.env.user.tz or "UTC")
+            tz = company_tz(company)
             today = datetime.now(tz).date()
             planned = {day: day._next_observance_date(today) for day in days}
             years = {observance.year for observance in planned.values()}

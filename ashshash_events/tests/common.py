@@ -1,10 +1,12 @@
-from contextlib import contextmanager
-from datetime import timedelta
+"""The test bases of ASHSHASH Events: an event held yesterday and the events of a
+randomised programme for the indicator tests."""
+import random
+from datetime import datetime, time, timedelta
 
 from odoo import Command, fields
 from odoo.tests import new_test_user
 
-from odoo.addons.ashshash_case.tests.common import AshshashCaseCommon
+from odoo.addons.ashshash_case.tests.common import AshshashCaseCommon, AshshashIndicatorSqlCommon
 
 
 class AshshashEventsCommon(AshshashCaseCommon):
@@ -48,19 +50,65 @@ class AshshashEventsCommon(AshshashCaseCommon):
 
     def _record_attendance(self, event, women=120, men=80, others=2, audience=None):
         event.write({
-            "women": women,
-            "men": men,
-            "others": others,
+            "attendance_women": women,
+            "attendance_men": men,
+            "attendance_others": others,
             "audience_line_ids": [
                 Command.create({"category": category, "count": count})
                 for category, count in (audience or {"community_people": 150, "youths": 40}).items()
             ],
         })
 
-    @contextmanager
-    def assertRefused(self, exception, message):
-        """The operation raises ``exception`` with ``message`` and leaves the database as it was
-        (assertRaises rolls back to a savepoint and clears the cache)."""
-        with self.assertRaises(exception) as catcher:
-            yield catcher
-        self.assertRegex(str(catcher.exception), message)
+
+class AshshashEventsIndicatorCommon(AshshashIndicatorSqlCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.event_types = cls.env["ashshash.event.type"].search([])
+
+    @classmethod
+    def _make_events(cls, seed, size, companies=None):
+        """``size`` events of every type (each at least once in the period and once after
+        it), in every state, inside and outside the period.
+        An international day is observed once a year per organisation: a second one in
+        the same year is recorded cancelled."""
+        rng = random.Random(seed)
+        companies = companies or [cls.company, cls.company_b]
+        cls.env.flush_all()
+        cls.env.cr.execute("""
+            SELECT event_type_id, company_id, observance_year FROM ashshash_event WHERE state != 'cancelled'
+        """)
+        observed = set(cls.env.cr.fetchall())
+        vals_list = []
+        for index in range(size):
+            event_type = cls.event_types[index % len(cls.event_types)]
+            company = rng.choice(companies)
+            day = cls._random_day(rng)
+            state = rng.choice(["done", "reported", "reported", "planned", "cancelled"])
+            occurrence = index // len(cls.event_types)
+            if occurrence < 2:
+                # each type counts at least once, and once more just after the period
+                day = cls.date_end - timedelta(days=rng.randint(0, 200)) if occurrence == 0 \
+                    else cls.date_end + timedelta(days=rng.randint(1, 25))
+                state = rng.choice(["done", "reported"])
+            if event_type.category == "international_day":
+                key = (event_type.id, company.id, day.year)
+                if key in observed:
+                    state = "cancelled"
+                elif state != "cancelled":
+                    observed.add(key)
+            start = datetime.combine(day, time(6))
+            vals_list.append({
+                "name": f"Test event {seed}-{index}",
+                "event_type_id": event_type.id,
+                "company_id": company.id,
+                "date_start": start,
+                "date_end": start.replace(hour=9),
+                "area_id": rng.choice(cls.unions | cls.upazila_kalaroa | cls.district_satkhira).id,
+                "attendance_women": rng.randint(1, 300),
+                "attendance_men": rng.randint(0, 300),
+                "attendance_others": rng.randint(0, 3),
+                "state": state,
+            })
+        return cls.env["ashshash.event"].create(vals_list)

@@ -31,7 +31,7 @@ class TestEventAccess(AshshashEventsCommon):
         events = self.env["ashshash.event"].with_user(self.me_officer).search([("id", "in", (self.event | other).ids)])
         self.assertEqual(events, self.event | other)
         with self.assertRaises(AccessError):
-            self.event.with_user(self.me_officer).write({"women": 3})
+            self.event.with_user(self.me_officer).write({"attendance_women": 3})
         with self.assertRaises(AccessError):
             self.event.with_user(self.me_officer).unlink()
         self.assertTrue(self.event.exists())

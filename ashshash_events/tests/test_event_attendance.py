@@ -12,23 +12,23 @@ class TestEventAttendance(AshshashEventsCommon):
 
     def test_total_is_the_sum_of_women_men_and_others(self):
         self._record_attendance(self.event, women=30, men=20, others=1, audience={"students": 51})
-        self.assertEqual(self.event.total, 51)
+        self.assertEqual(self.event.attendance_total, 51)
         self.assertEqual(self.event.audience_total, 51)
 
     def test_negative_counts_are_refused(self):
         event = self.event.with_user(self.event_officer)
-        for field in ("women", "men", "others"):
+        for field in ("attendance_women", "attendance_men", "attendance_others"):
             with self.assertRefused(ValidationError, "cannot be negative"):
                 event.write({field: -1})
             self.assertEqual(event[field], 0)
-        event.write({"women": 10})
+        event.write({"attendance_women": 10})
         with self.assertRefused(ValidationError, "cannot be negative"):
             event.write({"audience_line_ids": [Command.create({"category": "students", "count": -3})]})
         self.assertFalse(event.audience_line_ids)
 
     def test_a_breakdown_above_the_total_is_refused(self):
         event = self.event.with_user(self.event_officer)
-        event.write({"women": 10, "men": 5})
+        event.write({"attendance_women": 10, "attendance_men": 5})
         with self.assertRefused(ValidationError, "counts 16 people but only 15 attended"):
             event.write({"audience_line_ids": [
                 Command.create({"category": "students", "count": 10}),
@@ -39,8 +39,8 @@ class TestEventAttendance(AshshashEventsCommon):
         event.write({"audience_line_ids": [Command.create({"category": "students", "count": 15})]})
         # Lowering the attendance below the breakdown is refused as well...
         with self.assertRefused(ValidationError, "counts 15 people but only 14 attended"):
-            event.write({"men": 4})
-        self.assertEqual(event.men, 5)
+            event.write({"attendance_men": 4})
+        self.assertEqual(event.attendance_men, 5)
         # ... and so is raising a line on its own.
         with self.assertRefused(ValidationError, "counts 16 people"):
             event.audience_line_ids.write({"count": 16})
@@ -53,7 +53,7 @@ class TestEventAttendance(AshshashEventsCommon):
 
     def test_an_audience_appears_once(self):
         event = self.event.with_user(self.event_officer)
-        event.write({"women": 10})
+        event.write({"attendance_women": 10})
         with self.assertRefused(ValidationError, "appear twice"):
             event.write({"audience_line_ids": [
                 Command.create({"category": "students", "count": 2}),
@@ -93,10 +93,10 @@ class TestEventAttendance(AshshashEventsCommon):
         (self.event | school).with_user(self.event_officer).action_done()
         groups = self.env["ashshash.event"].with_user(self.me_officer)._read_group(
             [("id", "in", (self.event | school).ids)],
-            ["organiser_ids"], ["women:sum", "men:sum", "others:sum", "total:sum"],
+            ["organiser_ids"], ["attendance_women:sum", "attendance_men:sum", "attendance_others:sum", "attendance_total:sum"],
         )
         self.assertEqual(groups, [(self.ngo, 120, 75, 1, 196)])
         by_area = dict(self.env["ashshash.event"]._read_group(
-            [("id", "in", (self.event | school).ids)], ["upazila_id"], ["total:sum"],
+            [("id", "in", (self.event | school).ids)], ["upazila_id"], ["attendance_total:sum"],
         ))
         self.assertEqual(by_area, {self.upazila_kalaroa: 196})

@@ -23,7 +23,7 @@ class TestEventLifecycle(AshshashEventsCommon):
         self.assertEqual(event.state, "done")
         self.env.cr.flush()  # the officer reports later, in another request
         self._record_attendance(event)
-        self.assertEqual(event.total, 202)
+        self.assertEqual(event.attendance_total, 202)
         self.assertEqual(event.audience_total, 190)
         event.action_report()
         self.assertEqual(event.state, "reported")
@@ -64,7 +64,7 @@ class TestEventLifecycle(AshshashEventsCommon):
 
     def test_a_planned_event_cannot_be_reported_directly(self):
         self._record_attendance(self.event)
-        with self.assertRefused(UserError, "Only a done event can be reported"):
+        with self.assertRefused(UserError, "cannot be reported: it is planned \\(it must be done\\)"):
             self.event.with_user(self.event_officer).action_report()
         self.assertEqual(self.event.state, "planned")
 
@@ -72,12 +72,12 @@ class TestEventLifecycle(AshshashEventsCommon):
         event = self.event.with_user(self.event_officer)
         event.action_cancel()
         self.assertEqual(event.state, "cancelled")
-        with self.assertRefused(UserError, "already cancelled"):
+        with self.assertRefused(UserError, "cannot be cancelled: it is cancelled"):
             event.action_cancel()
-        event.action_reset()
+        event.action_draft()
         self.assertEqual(event.state, "planned")
-        with self.assertRefused(UserError, "already planned"):
-            event.action_reset()
+        with self.assertRefused(UserError, "cannot be reset to planned: it is planned"):
+            event.action_draft()
 
     def test_a_reported_event_is_locked_for_the_event_officer(self):
         event = self.event.with_user(self.event_officer)
@@ -87,8 +87,8 @@ class TestEventLifecycle(AshshashEventsCommon):
         self.assertTrue(event.is_locked)
 
         with self.assertRefused(UserError, "reported and locked"):
-            event.write({"men": 500})
-        self.assertEqual(event.men, 80)
+            event.write({"attendance_men": 500})
+        self.assertEqual(event.attendance_men, 80)
         with self.assertRefused(UserError, "reported and locked"):
             event.audience_line_ids[0].write({"count": 1})
         self.assertEqual(event.audience_line_ids[0].count, 150)
@@ -103,7 +103,7 @@ class TestEventLifecycle(AshshashEventsCommon):
         with self.assertRefused(UserError, "cannot be cancelled"):
             event.action_cancel()
         with self.assertRefused(UserError, "reported and locked"):
-            event.action_reset()
+            event.action_draft()
         self.assertEqual(event.state, "reported")
         with self.assertRefused(UserError, "donor reports"):
             event.unlink()
@@ -123,8 +123,8 @@ class TestEventLifecycle(AshshashEventsCommon):
         for manager in (self.case_manager, self.programme_admin):
             managed = event.with_user(manager)
             self.assertFalse(managed.is_locked)
-            managed.write({"men": 81 if manager == self.case_manager else 82})
-        self.assertEqual(event.total, 204)
-        event.with_user(self.case_manager).action_reset()
+            managed.write({"attendance_men": 81 if manager == self.case_manager else 82})
+        self.assertEqual(event.attendance_total, 204)
+        event.with_user(self.case_manager).action_draft()
         self.assertEqual(event.state, "planned")
         self.assertFalse(event.date_reported)

@@ -2,7 +2,7 @@ from datetime import datetime, time, timedelta
 
 from odoo.tests import tagged
 
-from .common_indicator import AshshashEventsIndicatorCommon
+from .common import AshshashEventsIndicatorCommon
 
 
 def _sql(code, kind):
@@ -16,7 +16,7 @@ def _sql(code, kind):
     if kind == "COUNT":
         sql.update(count="COUNT(*)", gender=None)
     else:
-        sql.update(sums=("r.women", "r.men", "r.others"))
+        sql.update(sums=("r.attendance_women", "r.attendance_men", "r.attendance_others"))
     return sql
 
 
@@ -45,15 +45,15 @@ class TestEventsIndicators(AshshashEventsIndicatorCommon):
 
     def test_planned_and_cancelled_events_do_not_count(self):
         ngo = self.env["res.company"].create({"name": "Events NGO"})
-        day = datetime.combine(self.date_to - timedelta(days=1), time(6))
+        day = datetime.combine(self.date_end - timedelta(days=1), time(6))
         pot_show = self.env.ref("ashshash_events.event_type_pot_show")
         self.env["ashshash.event"].create([{
             "name": f"Pot show {state}", "event_type_id": pot_show.id, "company_id": ngo.id,
             "date_start": day, "date_end": day + timedelta(hours=2), "area_id": self.union_koyla.id,
-            "women": women, "men": 10, "others": 1, "state": state,
+            "attendance_women": women, "attendance_men": 10, "attendance_others": 1, "state": state,
         } for state, women in (("done", 100), ("reported", 200), ("planned", 400), ("cancelled", 800))])
         values = self.Indicator.search([("code", "in", ("EVT_POT_SHOW_COUNT", "EVT_POT_SHOW_PEOPLE"))])._compute_values(
-            self.date_from, self.date_to, companies=ngo, by_gender=True)
+            self.date_start, self.date_end, companies=ngo, by_gender=True)
         self.assertEqual(values["EVT_POT_SHOW_COUNT"]["total"], 2)
         self.assertEqual(self._figures(values["EVT_POT_SHOW_PEOPLE"]),
                          {"total": 322, "female": 300, "male": 20, "other": 2})

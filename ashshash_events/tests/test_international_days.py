@@ -108,7 +108,7 @@ class TestInternationalDays(AshshashEventsCommon):
             date_start=first.date_start + timedelta(days=1), date_end=False,
         )
         with self.assertRefused(ValidationError, "already observed"):
-            first.action_reset()
+            first.action_draft()
         self.assertEqual(first.state, "cancelled")
         self.assertEqual(second.state, "planned")
 

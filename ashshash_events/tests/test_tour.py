@@ -11,7 +11,7 @@ class TestEventTour(HttpCase):
                         login="tour_event_officer")
         event = self.env["ashshash.event"].search([("name", "=", "Tour pot show at Koyla bazar")])
         self.assertEqual(event.state, "reported")
-        self.assertEqual(event.total, 50)
+        self.assertEqual(event.attendance_total, 50)
         self.assertEqual(event.area_id, self.env.ref("ashshash_case.area_union_kalaroa_koyla"))
         self.assertEqual(event.audience_line_ids.mapped("category"), ["community_people"])
         self.assertEqual(event.user_id.login, "tour_event_officer")

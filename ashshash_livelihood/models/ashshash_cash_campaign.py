@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ashshash_case.tools import check_state
+
 # Survivor states a campaign may target, each a boolean on the campaign.
 ELIGIBLE_STATES = [
     "enrolled", "assessed", "in_counselling", "counselling_completed", "reintegration",
@@ -11,7 +13,7 @@ class AshshashCashCampaign(models.Model):
     _name = "ashshash.cash.campaign"
     _description = "Emergency cash campaign"
     _inherit = ["mail.thread", "analytic.mixin"]
-    _order = "date_from desc, id desc"
+    _order = "date_start desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
@@ -23,8 +25,8 @@ class AshshashCashCampaign(models.Model):
         [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
         default="draft", required=True, index=True, tracking=True, copy=False,
     )
-    date_from = fields.Date(string="From", required=True, tracking=True)
-    date_to = fields.Date(string="To", required=True, tracking=True)
+    date_start = fields.Date(string="From", required=True, tracking=True)
+    date_end = fields.Date(string="To", required=True, tracking=True)
     amount_per_beneficiary = fields.Monetary(required=True, tracking=True)
     budget = fields.Monetary(required=True, tracking=True)
     description = fields.Html()
@@ -61,7 +63,7 @@ class AshshashCashCampaign(models.Model):
     paid_count = fields.Integer(string="Survivors paid", compute="_compute_budget")
 
     _sql_constraints = [
-        ("dates_check", "CHECK(date_from <= date_to)", "The campaign must end after it starts."),
+        ("dates_check", "CHECK(date_start <= date_end)", "The campaign must end after it starts."),
         ("amount_positive", "CHECK(amount_per_beneficiary > 0)", "The amount per beneficiary must be above zero."),
         ("budget_positive", "CHECK(budget >= 0)", "The budget cannot be negative."),
     ]
@@ -119,10 +121,8 @@ class AshshashCashCampaign(models.Model):
         return domain
 
     def action_open(self):
+        check_state(self, ["draft"], self.env._("opened"))
         for campaign in self:
-            if campaign.state != "draft":
-                raise UserError(self.env._("Only a draft campaign can be opened; %(campaign)s is not.",
-                                           campaign=campaign.name))
             missing = [label for field, label in (
                 ("journal_id", self.env._("payment journal")),
                 ("expense_account_id", self.env._("expense account")),
@@ -137,10 +137,8 @@ class AshshashCashCampaign(models.Model):
         return True
 
     def action_close(self):
+        check_state(self, ["open"], self.env._("closed"))
         for campaign in self:
-            if campaign.state != "open":
-                raise UserError(self.env._("Only an open campaign can be closed; %(campaign)s is not.",
-                                           campaign=campaign.name))
             pending = campaign.disbursement_ids.filtered(lambda b: b.state in ("submitted", "approved"))
             if pending:
                 raise UserError(self.env._(

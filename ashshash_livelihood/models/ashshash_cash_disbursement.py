@@ -3,8 +3,7 @@ import psycopg2
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-FINANCE_OFFICER = "ashshash_livelihood.group_finance_officer"
-CASE_MANAGER = "ashshash_case.group_case_manager"
+from odoo.addons.ashshash_case.tools import CASE_MANAGER, FINANCE_OFFICER, check_groups, check_state
 
 STATES = [
     ("draft", "Draft"),
@@ -106,19 +105,6 @@ class AshshashCashDisbursement(models.Model):
     # ------------------------------------------------------------------
     # Guards shared by the workflow buttons
     # ------------------------------------------------------------------
-    def _check_group(self, group, role):
-        if not self.env.su and not self.env.user.has_group(group):
-            raise UserError(self.env._("Only a %(role)s can do this.", role=role))
-
-    def _check_state(self, allowed, action):
-        wrong = self.filtered(lambda batch: batch.state not in allowed)
-        if wrong:
-            raise UserError(self.env._(
-                "%(batches)s cannot be %(action)s: it is %(state)s.",
-                batches=", ".join(wrong.mapped("name")), action=action,
-                state=dict(self._fields["state"]._description_selection(self.env))[wrong[0].state],
-            ))
-
     def _lock_for_payment(self):
         """Lock the batch rows so that two finance officers pressing Pay at the same moment
         produce one set of entries: the second one is refused instead of waiting."""
@@ -139,8 +125,8 @@ class AshshashCashDisbursement(models.Model):
     # Workflow
     # ------------------------------------------------------------------
     def action_submit(self):
-        self._check_group(CASE_MANAGER, self.env._("case manager"))
-        self._check_state(("draft",), self.env._("submitted"))
+        check_groups(self.env, CASE_MANAGER, self.env._("submit a cash batch"))
+        check_state(self, ["draft"], self.env._("submitted"))
         for batch in self:
             batch._check_submittable()
         self.write({"state": "submitted", "submitted_by_id": self.env.uid, "submitted_date": fields.Datetime.now()})
@@ -176,10 +162,10 @@ class AshshashCashDisbursement(models.Model):
             if line.payment_method != "cash" and not line.bank_account_id:
                 problems.append(self.env._("%(code)s: enter the account or wallet number for %(method)s.",
                                            code=code, method=line._method_label()))
-        if not campaign.date_from <= self.payment_date <= campaign.date_to:
+        if not campaign.date_start <= self.payment_date <= campaign.date_end:
             problems.append(self.env._(
                 "The payment date %(date)s is outside the campaign period %(start)s - %(end)s.",
-                date=self.payment_date, start=campaign.date_from, end=campaign.date_to,
+                date=self.payment_date, start=campaign.date_start, end=campaign.date_end,
             ))
         if self.amount_total > campaign.budget_remaining:
             problems.append(self.env._(
@@ -191,8 +177,8 @@ class AshshashCashDisbursement(models.Model):
                                        batch=self.name, problems="\n".join(f"- {p}" for p in problems)))
 
     def action_approve(self):
-        self._check_group(FINANCE_OFFICER, self.env._("finance officer"))
-        self._check_state(("submitted",), self.env._("approved"))
+        check_groups(self.env, FINANCE_OFFICER, self.env._("approve a cash batch"))
+        check_state(self, ["submitted"], self.env._("approved"))
         own = self.filtered(lambda batch: batch.submitted_by_id == self.env.user)
         if own:
             raise UserError(self.env._(
@@ -203,9 +189,9 @@ class AshshashCashDisbursement(models.Model):
         return True
 
     def action_pay(self):
-        self._check_group(FINANCE_OFFICER, self.env._("finance officer"))
+        check_groups(self.env, FINANCE_OFFICER, self.env._("pay a cash batch"))
         self._lock_for_payment()
-        self._check_state(("approved",), self.env._("paid"))
+        check_state(self, ["approved"], self.env._("paid"))
         for batch in self:
             campaign = batch.campaign_id
             if campaign.state != "open":
@@ -225,13 +211,11 @@ class AshshashCashDisbursement(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state(("draft", "submitted", "approved", "paid"), self.env._("cancelled"))
+        check_state(self, ["draft", "submitted", "approved", "paid"], self.env._("cancelled"))
         if self.filtered(lambda batch: batch.state in ("approved", "paid")):
-            self._check_group(FINANCE_OFFICER, self.env._("finance officer"))
-        elif not self.env.su and not (
-            self.env.user.has_group(CASE_MANAGER) or self.env.user.has_group(FINANCE_OFFICER)
-        ):
-            raise UserError(self.env._("Only a case manager or a finance officer can do this."))
+            check_groups(self.env, FINANCE_OFFICER, self.env._("cancel an approved or paid cash batch"))
+        else:
+            check_groups(self.env, (CASE_MANAGER, FINANCE_OFFICER), self.env._("cancel a cash batch"))
         missing = self.filtered(lambda batch: not (batch.cancel_reason or "").strip())
         if missing:
             raise UserError(self.env._("Give the reason for cancelling %(batches)s.",
@@ -256,8 +240,8 @@ class AshshashCashDisbursement(models.Model):
             line.reversal_move_id = reversal_of[line.move_id]
 
     def action_draft(self):
-        self._check_group(CASE_MANAGER, self.env._("case manager"))
-        self._check_state(("submitted",), self.env._("reset to draft"))
+        check_groups(self.env, CASE_MANAGER, self.env._("reset a cash batch to draft"))
+        check_state(self, ["submitted"], self.env._("reset to draft"))
         self.write({"state": "draft", "submitted_by_id": False, "submitted_date": False})
         return True
 
@@ -267,7 +251,7 @@ class AshshashCashDisbursement(models.Model):
     def action_add_eligible(self):
         """Add every eligible survivor of the campaign who is in no batch of it yet."""
         self.ensure_one()
-        self._check_state(("draft",), self.env._("changed"))
+        check_state(self, ["draft"], self.env._("changed"))
         campaign = self.campaign_id
         if campaign.state != "open":
             raise UserError(self.env._("The campaign %(campaign)s is not open.", campaign=campaign.name))
@@ -297,7 +281,7 @@ class AshshashCashDisbursement(models.Model):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Import wallet receipts"),
-            "res_model": "ashshash.cash.receipt.import",
+            "res_model": "ashshash.cash.receipt.import.wizard",
             "view_mode": "form",
             "target": "new",
             "context": {"default_disbursement_id": self.id},

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.ashshash_case.tools import SENSITIVE
+
 OUTCOME_KINDS = [
     ("employment", "Employment"),
     ("self_employment", "Self-employment"),
@@ -13,14 +15,14 @@ class AshshashEconomicOutcome(models.Model):
     _name = "ashshash.economic.outcome"
     _description = "Economic outcome of a survivor"
     _inherit = ["mail.thread"]
-    _order = "start_date desc, id desc"
+    _order = "date_start desc, id desc"
 
     survivor_id = fields.Many2one(
         "ashshash.survivor", required=True, index=True, ondelete="cascade", tracking=True,
     )
     kind = fields.Selection(OUTCOME_KINDS, required=True, index=True, tracking=True)
-    start_date = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
-    end_date = fields.Date(tracking=True, help="When the job or activity ended, if it did.")
+    date_start = fields.Date(string="Start date", required=True, default=fields.Date.context_today, index=True, tracking=True)
+    date_end = fields.Date(string="End date", tracking=True, help="When the job or activity ended, if it did.")
     employer = fields.Char(
         string="Employer / activity", tracking=True,
         help="The employer, the self-employment activity (e.g. tailoring, poultry) or the scheme.",
@@ -28,7 +30,7 @@ class AshshashEconomicOutcome(models.Model):
     monthly_income = fields.Monetary(tracking=True, help="Average monthly income from this outcome.")
     amount = fields.Monetary(string="Loan / grant amount", tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    note = fields.Text(groups="ashshash_case.group_case_worker")
+    note = fields.Text(groups=SENSITIVE)
     # Stored for reports.
     company_id = fields.Many2one(related="survivor_id.company_id", store=True, index=True)
     gender = fields.Selection(related="survivor_id.gender", store=True, index=True)
@@ -43,16 +45,16 @@ class AshshashEconomicOutcome(models.Model):
                     code=outcome.survivor_id.code,
                 ))
 
-    @api.constrains("start_date", "end_date")
+    @api.constrains("date_start", "date_end")
     def _check_dates(self):
         today = fields.Date.context_today(self)
         for outcome in self:
-            if outcome.start_date > today:
+            if outcome.date_start > today:
                 raise ValidationError(self.env._(
                     "An economic outcome cannot start in the future (%(date)s): record it once it has started.",
-                    date=outcome.start_date,
+                    date=outcome.date_start,
                 ))
-            if outcome.end_date and outcome.end_date < outcome.start_date:
+            if outcome.date_end and outcome.date_end < outcome.date_start:
                 raise ValidationError(self.env._("An economic outcome cannot end before it starts."))
 
     def _compute_display_name(self):

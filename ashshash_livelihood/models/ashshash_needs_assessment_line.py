@@ -50,7 +50,7 @@ class AshshashNeedsAssessmentLine(models.Model):
                 continue
             label = f"{enrolment.training_id.name} ({dict(enrolment._fields['state'].selection)[enrolment.state]})"
             answers.append((label, enrolment.state == "completed", enrolment.state == "enrolled"))
-        categories = NEED_REFERRAL_CATEGORIES.get(self.domain, ())
+        categories = NEED_REFERRAL_CATEGORIES.get(self.need_domain, ())
         referral_states = dict(self.env["ashshash.referral"]._fields["state"].selection)
         referrals = self.survivor_id.referral_ids.filtered(lambda r: r.service_category in categories)
         for referral in referrals:
@@ -66,7 +66,7 @@ class AshshashNeedsAssessmentLine(models.Model):
         return answers
 
     @api.depends(
-        "support_ids.state", "enrolment_ids.state", "domain", "survivor_id.referral_ids.state",
+        "support_ids.state", "enrolment_ids.state", "need_domain", "survivor_id.referral_ids.state",
         "survivor_id.referral_ids.service_category", "survivor_id.referral_ids.service_date",
     )
     def _compute_plan_status(self):
@@ -80,7 +80,7 @@ class AshshashNeedsAssessmentLine(models.Model):
                 line.plan_status = "open"
 
     @api.depends(
-        "support_ids.state", "enrolment_ids.state", "domain", "survivor_id.referral_ids.state",
+        "support_ids.state", "enrolment_ids.state", "need_domain", "survivor_id.referral_ids.state",
         "survivor_id.referral_ids.service_category", "survivor_id.referral_ids.service_date",
     )
     def _compute_answered_by(self):

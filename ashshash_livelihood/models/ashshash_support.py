@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-SENSITIVE = "ashshash_case.group_case_worker"
+from odoo.addons.ashshash_case.tools import CASE_MANAGER, SENSITIVE, check_state
 
 SUPPORT_STATES = [
     ("planned", "Planned"),
@@ -77,7 +77,7 @@ class AshshashSupport(models.Model):
         help="Who received the support: the survivor or a named family member.",
     )
     note = fields.Text(groups=SENSITIVE)
-    cancel_reason = fields.Char(tracking=True, copy=False, groups="ashshash_case.group_case_worker")
+    cancel_reason = fields.Char(tracking=True, copy=False, groups=SENSITIVE)
 
     # Stored for indicators (SUPP_EMERGENCY, SUPP_CONTRIBUTED, SUPP_OTHER) and reports.
     gender = fields.Selection(related="survivor_id.gender", store=True, index=True)
@@ -177,7 +177,7 @@ class AshshashSupport(models.Model):
     # Delivered support is locked
     # ------------------------------------------------------------------
     def _check_unlocked(self, vals=None):
-        if self.env.su or self.env.user.has_group("ashshash_case.group_case_manager"):
+        if self.env.su or self.env.user.has_group(CASE_MANAGER):
             return
         if vals is not None and not set(vals) - LOCK_EXEMPT_FIELDS:
             return
@@ -211,13 +211,9 @@ class AshshashSupport(models.Model):
 
     def _check_can_deliver(self):
         today = fields.Date.context_today(self)
+        check_state(self, ["planned"], self.env._("delivered"))
         for support in self:
             code = support.survivor_id.code
-            if support.state != "planned":
-                raise UserError(self.env._(
-                    "Only planned support can be delivered; the %(type)s for %(code)s is %(state)s.",
-                    type=support.support_type_id.name, code=code, state=dict(SUPPORT_STATES)[support.state],
-                ))
             if support.delivery_date and support.delivery_date > today:
                 raise UserError(self.env._(
                     "The delivery date %(date)s is in the future: deliver on or after that day.",
@@ -233,19 +229,12 @@ class AshshashSupport(models.Model):
                 ))
 
     def action_cancel(self):
-        for support in self:
-            if support.state == "cancelled":
-                raise UserError(self.env._(
-                    "The %(type)s for %(code)s is already cancelled.",
-                    type=support.support_type_id.name, code=support.survivor_id.code,
-                ))
+        check_state(self, ["planned", "delivered"], self.env._("cancelled"))
         self._check_unlocked({"state": "cancelled"})
         self.write({"state": "cancelled"})
         return True
 
-    def action_reset_planned(self):
-        for support in self:
-            if support.state != "cancelled":
-                raise UserError(self.env._("Only cancelled support can be planned again."))
+    def action_draft(self):
+        check_state(self, ["cancelled"], self.env._("planned again"))
         self.write({"state": "planned", "delivery_date": False})
         return True

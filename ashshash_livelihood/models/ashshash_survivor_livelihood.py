@@ -62,12 +62,12 @@ class AshshashSurvivor(models.Model):
         for survivor in self:
             survivor.needs_not_met = any(line.plan_status != "met" for line in survivor._support_plan_lines())
 
-    @api.depends("economic_outcome_ids.start_date", "economic_outcome_ids.end_date",
+    @api.depends("economic_outcome_ids.date_start", "economic_outcome_ids.date_end",
                  "economic_outcome_ids.monthly_income")
     def _compute_current_monthly_income(self):
         for survivor in self:
-            current = survivor.economic_outcome_ids.filtered(lambda o: not o.end_date)
-            latest = current.sorted(lambda o: (o.start_date, o.id), reverse=True)[:1]
+            current = survivor.economic_outcome_ids.filtered(lambda o: not o.date_end)
+            latest = current.sorted(lambda o: (o.date_start, o.id), reverse=True)[:1]
             survivor.current_monthly_income = latest.monthly_income
 
     def action_view_support(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ashshash_case.tools import check_state
+
 TRAINING_STATES = [
     ("planned", "Planned"),
     ("ongoing", "Ongoing"),
@@ -129,12 +131,8 @@ class AshshashTraining(models.Model):
     # ------------------------------------------------------------------
     def action_start(self):
         today = fields.Date.context_today(self)
+        check_state(self, ["planned"], self.env._("started"))
         for training in self:
-            if training.state != "planned":
-                raise UserError(self.env._(
-                    "Only a planned training can start; '%(name)s' is %(state)s.",
-                    name=training.name, state=dict(TRAINING_STATES)[training.state],
-                ))
             if training.date_start > today:
                 raise UserError(self.env._(
                     "'%(name)s' starts on %(date)s: it can be marked as started from that day on.",
@@ -144,21 +142,12 @@ class AshshashTraining(models.Model):
         return True
 
     def action_done(self):
-        for training in self:
-            if training.state != "ongoing":
-                raise UserError(self.env._(
-                    "Start '%(name)s' before marking it done.", name=training.name,
-                ))
+        check_state(self, ["ongoing"], self.env._("marked done"))
         self.write({"state": "done"})
         return True
 
     def action_cancel(self):
-        for training in self:
-            if training.state not in ("planned", "ongoing"):
-                raise UserError(self.env._(
-                    "'%(name)s' is %(state)s and cannot be cancelled.",
-                    name=training.name, state=dict(TRAINING_STATES)[training.state],
-                ))
+        check_state(self, ["planned", "ongoing"], self.env._("cancelled"))
         self.write({"state": "cancelled"})
         return True
 

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.ashshash_case.tools import SENSITIVE, check_state
+
 ENROLMENT_STATES = [
     ("enrolled", "Enrolled"),
     ("completed", "Completed"),
@@ -31,7 +33,7 @@ class AshshashTrainingEnrolment(models.Model):
     )
     completion_date = fields.Date(readonly=True, copy=False, index=True, tracking=True)
     drop_date = fields.Date(readonly=True, copy=False, tracking=True)
-    drop_reason = fields.Char(tracking=True, groups="ashshash_case.group_case_worker")
+    drop_reason = fields.Char(tracking=True, groups=SENSITIVE)
     need_line_id = fields.Many2one(
         "ashshash.needs.assessment.line", string="Need answered", index=True, ondelete="set null",
         domain="[('survivor_id', '=', survivor_id), ('level', 'in', ('medium', 'high'))]",
@@ -173,13 +175,9 @@ class AshshashTrainingEnrolment(models.Model):
 
     def action_complete(self):
         min_rate = self._min_attendance_rate()
+        check_state(self, ["enrolled"], self.env._("completed"))
         for enrolment in self:
             code = enrolment.survivor_id.code
-            if enrolment.state != "enrolled":
-                raise UserError(self.env._(
-                    "Only an enrolled participant can complete a training; %(code)s is %(state)s.",
-                    code=code, state=dict(ENROLMENT_STATES)[enrolment.state],
-                ))
             if enrolment.training_id.state not in ("ongoing", "done"):
                 raise UserError(self.env._(
                     "'%(name)s' has not started: a participant completes it once it is ongoing or done.",
@@ -195,11 +193,6 @@ class AshshashTrainingEnrolment(models.Model):
         return True
 
     def action_drop(self):
-        for enrolment in self:
-            if enrolment.state != "enrolled":
-                raise UserError(self.env._(
-                    "Only an enrolled participant can drop out; %(code)s is %(state)s.",
-                    code=enrolment.survivor_id.code, state=dict(ENROLMENT_STATES)[enrolment.state],
-                ))
+        check_state(self, ["enrolled"], self.env._("marked as dropped out"))
         self.write({"state": "dropped", "drop_date": fields.Date.context_today(self)})
         return True

@@ -1,5 +1,7 @@
 from odoo import fields, models, tools
 
+from odoo.addons.ashshash_case.tools import GENDERS
+
 
 class AshshashContributionReport(models.Model):
     """One line per contributing partner and survivor: the pivot count is the
@@ -14,9 +16,7 @@ class AshshashContributionReport(models.Model):
     survivor_id = fields.Many2one("ashshash.survivor", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    gender = fields.Selection(
-        [("female", "Female"), ("male", "Male"), ("other", "Other")], readonly=True,
-    )
+    gender = fields.Selection(GENDERS, readonly=True)
     area_id = fields.Many2one("ashshash.area", string="Area", readonly=True)
     support_count = fields.Integer(string="Deliveries", readonly=True)
     total_value = fields.Monetary(readonly=True)

@@ -44,7 +44,7 @@ class TestCashConcurrentPay(BaseCase):
             })
             today = fields.Date.context_today(survivor)
             campaign = env["ashshash.cash.campaign"].create({
-                "name": "Concurrency test campaign", "date_from": today, "date_to": today,
+                "name": "Concurrency test campaign", "date_start": today, "date_end": today,
                 "amount_per_beneficiary": 500, "budget": 500,
                 "journal_id": journal.id, "expense_account_id": account.id,
             })
@@ -91,7 +91,7 @@ class TestCashConcurrentPay(BaseCase):
             cr_1.commit()
             # Once the first payment is committed, pressing Pay again is refused as well.
             batch_2.invalidate_recordset()
-            with self.assertRaisesRegex(UserError, "cannot be paid: it is Paid"):
+            with self.assertRaisesRegex(UserError, "cannot be paid: it is paid"):
                 batch_2.action_pay()
             cr_2.rollback()
 

@@ -22,7 +22,7 @@ class TestCashTour(HttpCase):
         })
         today = fields.Date.context_today(survivor)
         campaign = self.env["ashshash.cash.campaign"].create({
-            "name": "Tour campaign", "date_from": today, "date_to": today,
+            "name": "Tour campaign", "date_start": today, "date_end": today,
             "amount_per_beneficiary": 1500, "budget": 1500,
             "journal_id": journal.id,
             "expense_account_id": self.env["account.account"].create({

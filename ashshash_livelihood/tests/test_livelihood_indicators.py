@@ -4,7 +4,7 @@ from datetime import timedelta
 from odoo import Command
 from odoo.tests import tagged
 
-from .common_indicator import AshshashLivelihoodIndicatorCommon
+from .common import AshshashLivelihoodIndicatorCommon
 
 # What each indicator of ashshash_livelihood means, in plain SQL (alias r).
 SQL = {
@@ -72,7 +72,7 @@ class TestLivelihoodIndicators(AshshashLivelihoodIndicatorCommon):
               (SELECT COUNT(*) FROM ashshash_training_enrolment WHERE state != 'completed'),
               (SELECT COUNT(*) FROM (SELECT survivor_id FROM ashshash_cash_disbursement_line WHERE state = 'paid'
                   GROUP BY survivor_id HAVING COUNT(DISTINCT campaign_id) > 1) twice)
-        """, {"f": self.date_from, "t": self.date_to})
+        """, {"f": self.date_start, "t": self.date_end})
         for figure in self.env.cr.fetchone():
             self.assertGreater(figure, 0)
 
@@ -81,9 +81,9 @@ class TestLivelihoodIndicators(AshshashLivelihoodIndicatorCommon):
         two life-skills trainings, two emergency supports: once each."""
         ngo = self.env["res.company"].create({"name": "Double NGO"})
         survivor, other = self._make_survivors(random.Random(7), 2, "D", companies=[ngo])
-        day = self.date_from + timedelta(days=20)
+        day = self.date_start + timedelta(days=20)
         campaigns = self.env["ashshash.cash.campaign"].create([
-            {"name": name, "company_id": ngo.id, "date_from": self.date_from, "date_to": self.today,
+            {"name": name, "company_id": ngo.id, "date_start": self.date_start, "date_end": self.today,
              "amount_per_beneficiary": 2500, "budget": 100000}
             for name in ("COVID-19 test", "Amphan test")
         ])
@@ -110,7 +110,7 @@ class TestLivelihoodIndicators(AshshashLivelihoodIndicatorCommon):
             {"training_id": training.id, "survivor_id": survivor.id} for training in trainings
         ]).write({"state": "completed", "completion_date": day})
 
-        values = self.Indicator.search([])._compute_values(self.date_from, self.date_to, companies=ngo,
+        values = self.Indicator.search([])._compute_values(self.date_start, self.date_end, companies=ngo,
                                                               by_gender=True)
         cash = values["CASH_PAID"]
         self.assertEqual(cash["total"], 2)
@@ -126,7 +126,7 @@ class TestLivelihoodIndicators(AshshashLivelihoodIndicatorCommon):
         self.assertEqual(values["TRAIN_LEADERSHIP"]["total"], 0)
         # the cash drill-down of one campaign lists that campaign's paid lines
         action = self.env.ref("ashshash_livelihood.indicator_cash_paid").action_drilldown(
-            self.date_from, self.date_to, companies=ngo, group_value=campaigns[1].id)
+            self.date_start, self.date_end, companies=ngo, group_value=campaigns[1].id)
         lines = self.env["ashshash.cash.disbursement.line"].search(action["domain"])
         self.assertEqual(lines.survivor_id, survivor)
         self.assertEqual(lines.campaign_id, campaigns[1])
@@ -136,7 +136,7 @@ class TestLivelihoodIndicators(AshshashLivelihoodIndicatorCommon):
         donation counts in SUPP_CONTRIBUTED, emergency support in SUPP_EMERGENCY."""
         ngo = self.env["res.company"].create({"name": "Other NGO"})
         survivors = self._make_survivors(random.Random(9), 3, "O", companies=[ngo])
-        day = self.date_to
+        day = self.date_end
         types = [self.env.ref(f"ashshash_livelihood.support_type_{name}")
                  for name in ("food", "short_term_employment", "health_care", "tubewell")]
         self.env["ashshash.support"].create([
@@ -149,7 +149,7 @@ class TestLivelihoodIndicators(AshshashLivelihoodIndicatorCommon):
              "provided_by": "partner", "contributor_id": self.contributors[0].id},
         ])
         values = self.Indicator.search([("code", "like", "SUPP_")])._compute_values(
-            self.date_from, self.date_to, companies=ngo)
+            self.date_start, self.date_end, companies=ngo)
         self.assertEqual(values["SUPP_OTHER"]["total"], 2)
         self.assertEqual(values["SUPP_CONTRIBUTED"]["total"], 1)
         self.assertEqual(values["SUPP_EMERGENCY"]["total"], 1)

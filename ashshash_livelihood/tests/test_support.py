@@ -25,7 +25,7 @@ class TestSupport(AshshashLivelihoodCommon):
         self.assertEqual(support.state, "cancelled")
         with self.assertRaises(UserError):
             support.action_cancel()
-        support.action_reset_planned()
+        support.action_draft()
         self.assertEqual(support.state, "planned")
         self.assertFalse(support.delivery_date)
 

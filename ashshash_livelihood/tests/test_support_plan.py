@@ -14,8 +14,8 @@ class TestSupportPlan(AshshashLivelihoodCommon):
         assessment = self._assess(self.survivor, {
             "health": "high", "education": "medium", "legal": "low", "shelter": "none",
         })
-        health = assessment.line_ids.filtered(lambda line: line.domain == "health")
-        education = assessment.line_ids.filtered(lambda line: line.domain == "education")
+        health = assessment.line_ids.filtered(lambda line: line.need_domain == "health")
+        education = assessment.line_ids.filtered(lambda line: line.need_domain == "education")
         self.assertEqual(self.survivor.support_plan_line_ids, health | education)
         self.assertTrue(self.survivor.needs_not_met)
         self.assertEqual(set(self.survivor.support_plan_line_ids.mapped("plan_status")), {"open"})
@@ -46,7 +46,7 @@ class TestSupportPlan(AshshashLivelihoodCommon):
         self._assess(self.survivor, {"health": "high"}, days_ago=30)
         self.assertTrue(self.survivor.needs_not_met)
         latest = self._assess(self.survivor, {"health": "low", "economic": "medium"})
-        self.assertEqual(self.survivor.support_plan_line_ids, latest.line_ids.filtered(lambda l: l.domain == "economic"))
+        self.assertEqual(self.survivor.support_plan_line_ids, latest.line_ids.filtered(lambda l: l.need_domain == "economic"))
         economic = self.survivor.support_plan_line_ids
         self._support(support_type=self.support_employment, need_line_id=economic.id).action_deliver()
         self.assertFalse(self.survivor.needs_not_met)
@@ -69,19 +69,19 @@ class TestEconomicOutcome(AshshashLivelihoodCommon):
 
     def _create_outcome(self, **vals):
         values = {"survivor_id": self.survivor.id, "kind": "employment", "employer": "Garment factory",
-                  "start_date": self.today, "monthly_income": 8000}
+                  "date_start": self.today, "monthly_income": 8000}
         values.update(vals)
         return self.env["ashshash.economic.outcome"].create(values)
 
     def test_income_before_and_now(self):
         self.survivor.income_before_programme = 1500
-        self._create_outcome(kind="self_employment", employer="Tailoring", start_date=self.today - timedelta(days=60),
+        self._create_outcome(kind="self_employment", employer="Tailoring", date_start=self.today - timedelta(days=60),
                       monthly_income=3000)
         self.assertEqual(self.survivor.current_monthly_income, 3000)
         job = self._create_outcome()
         self.assertEqual(self.survivor.current_monthly_income, 8000)
         self.assertEqual(self.survivor.income_before_programme, 1500)
-        job.end_date = self.today
+        job.date_end = self.today
         self.assertEqual(self.survivor.current_monthly_income, 3000)
         self.assertEqual(job.display_name, f"{self.survivor.code} · Employment")
 
@@ -89,9 +89,9 @@ class TestEconomicOutcome(AshshashLivelihoodCommon):
         with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.env.cr.savepoint():
             self._create_outcome(monthly_income=-1)
         with self.assertRaisesRegex(ValidationError, "in the future"), self.env.cr.savepoint():
-            self._create_outcome(start_date=self.today + timedelta(days=1))
+            self._create_outcome(date_start=self.today + timedelta(days=1))
         with self.assertRaisesRegex(ValidationError, "end before"), self.env.cr.savepoint():
-            self._create_outcome(start_date=self.today - timedelta(days=5), end_date=self.today - timedelta(days=6))
+            self._create_outcome(date_start=self.today - timedelta(days=5), date_end=self.today - timedelta(days=6))
         self.survivor.invalidate_recordset()
         self.assertFalse(self.survivor.economic_outcome_ids)
 
@@ -145,7 +145,7 @@ class TestSupportFromReferral(AshshashLivelihoodCommon):
     def test_accepted_and_completed_referrals_answer_the_need_of_their_domain(self):
         assessment = self._assess(self.survivor, {"health": "high", "economic": "medium", "legal": "medium",
                                                   "psychosocial": "high"})
-        lines = {line.domain: line for line in assessment.line_ids}
+        lines = {line.need_domain: line for line in assessment.line_ids}
         health = self._referral("health")
         self.assertEqual(lines["health"].plan_status, "open", "a draft referral answers nothing yet")
         health.action_send()
@@ -183,7 +183,7 @@ class TestSupportFromReferral(AshshashLivelihoodCommon):
         referral = self._referral("skills_training")
         referral.action_send()
         referral.action_accept()
-        status = {line.domain: line.plan_status for line in assessment.line_ids}
+        status = {line.need_domain: line.plan_status for line in assessment.line_ids}
         self.assertEqual(status, {"education": "met", "economic": "met", "shelter": "open"})
 
     def test_support_names_the_referral_it_came_from(self):

@@ -1,1 +1,1 @@
-from . import ashshash_cash_receipt_import
+from . import ashshash_cash_receipt_import_wizard

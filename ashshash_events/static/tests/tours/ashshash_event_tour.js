@@ -40,12 +40,12 @@ registry.category("web_tour.tours").add("ashshash_event_report", {
         },
         {
             content: "Women who attended",
-            trigger: ".o_field_widget[name=women] input",
+            trigger: ".o_field_widget[name=attendance_women] input",
             run: "edit 30",
         },
         {
             content: "Men who attended",
-            trigger: ".o_field_widget[name=men] input",
+            trigger: ".o_field_widget[name=attendance_men] input",
             run: "edit 20",
         },
         {

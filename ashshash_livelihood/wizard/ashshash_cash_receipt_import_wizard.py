@@ -8,8 +8,8 @@ from odoo.exceptions import UserError
 COLUMNS = ("case_code", "transaction_id", "date")
 
 
-class AshshashCashReceiptImport(models.TransientModel):
-    _name = "ashshash.cash.receipt.import"
+class AshshashCashReceiptImportWizard(models.TransientModel):
+    _name = "ashshash.cash.receipt.import.wizard"
     _description = "Import mobile-wallet receipts of a cash batch"
 
     disbursement_id = fields.Many2one("ashshash.cash.disbursement", required=True, ondelete="cascade")
