@@ -15,16 +15,6 @@ COUNT_TYPES = [
 NUMERIC_TYPES = ("integer", "float", "monetary")
 
 
-class AshshashIndicatorSection(models.Model):
-    _name = "ashshash.indicator.section"
-    _description = "Indicator report section"
-    _order = "sequence, id"
-
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    indicator_ids = fields.One2many("ashshash.indicator", "section_id", string="Indicators")
-
-
 class AshshashIndicator(models.Model):
     """One figure of the donor's results framework, counted from the records.
 

@@ -259,25 +259,3 @@ class AshshashReferral(models.Model):
             )
         referrals.write({"no_answer_activity_date": today})
         return referrals
-
-
-class AshshashSurvivor(models.Model):
-    _inherit = "ashshash.survivor"
-
-    referral_ids = fields.One2many("ashshash.referral", "survivor_id", string="Referrals")
-    referral_count = fields.Integer(compute="_compute_referral_count")
-    referral_open_count = fields.Integer(compute="_compute_referral_count")
-
-    @api.depends_context("uid")
-    def _compute_referral_count(self):
-        counts = {}
-        for survivor, state, count in self.env["ashshash.referral"]._read_group(
-            [("survivor_id", "in", self.ids)], ["survivor_id", "state"], ["__count"],
-        ):
-            total, open_count = counts.get(survivor, (0, 0))
-            counts[survivor] = (total + count, open_count + (count if state in ("draft", "sent", "accepted") else 0))
-        for survivor in self:
-            survivor.referral_count, survivor.referral_open_count = counts.get(survivor, (0, 0))
-
-    def action_view_referrals(self):
-        return self._action_related("ashshash.referral", self.env._("Referrals"))
