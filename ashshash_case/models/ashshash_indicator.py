@@ -90,7 +90,7 @@ class AshshashIndicator(models.Model):
         self.ensure_one()
         model = self.env[self.model_name]
         field = None
-        for position, name in enumerate(path.split(".")):
+        for name in path.split("."):
             if field is not None:
                 if not field.relational:
                     raise ValidationError(self.env._(

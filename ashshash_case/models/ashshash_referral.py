@@ -53,7 +53,7 @@ class AshshashReferral(models.Model):
     service_type_id = fields.Many2one("ashshash.service.type", required=True, index=True, tracking=True)
     service_category = fields.Selection(related="service_type_id.category", store=True, index=True)
     provider_id = fields.Many2one(
-        "res.partner", string="Provider", required=True, index=True, tracking=True,
+        "res.partner", required=True, index=True, tracking=True,
         domain="[('is_ashshash_provider', '=', True)]",
     )
     date = fields.Date(

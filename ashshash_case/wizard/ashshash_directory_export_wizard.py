@@ -12,7 +12,7 @@ class AshshashDirectoryExportWizard(models.TransientModel):
     _description = "Print or export the district service directory"
 
     district_id = fields.Many2one(
-        "ashshash.area", string="District", required=True, domain="[('level', '=', 'district')]",
+        "ashshash.area", required=True, domain="[('level', '=', 'district')]",
         default=lambda self: self.env.ref("ashshash_case.area_dist_satkhira", raise_if_not_found=False),
     )
     service_type_ids = fields.Many2many(
@@ -35,7 +35,8 @@ class AshshashDirectoryExportWizard(models.TransientModel):
         """[(service type, providers offering it)] for the district, in the order of the service types."""
         self.ensure_one()
         providers = self._providers()
-        types = self.service_type_ids or self.env["ashshash.service.type"].search([])
+        # Without a choice, the (active) types some provider of the district offers, in the types' order.
+        types = self.service_type_ids or providers.provider_service_type_ids.sorted()
         sections = []
         for service_type in types:
             offering = providers.filtered(lambda p, t=service_type: t in p.provider_service_type_ids)
