@@ -4,9 +4,10 @@ from . import ashshash_training_enrolment
 from . import ashshash_support_type
 from . import ashshash_support
 from . import ashshash_economic_outcome
-from . import ashshash_needs_assessment_line
-from . import ashshash_survivor_livelihood
-from . import res_partner_contribution
-from . import res_config_settings_training
 from . import ashshash_cash_campaign
 from . import ashshash_cash_disbursement
+from . import ashshash_cash_disbursement_line
+from . import ashshash_needs_assessment_line
+from . import ashshash_survivor
+from . import res_partner
+from . import res_config_settings

@@ -52,7 +52,7 @@ class AshshashSupport(models.Model):
         required=True, default="programme", tracking=True,
     )
     contributor_id = fields.Many2one(
-        "res.partner", string="Contributor", index=True, tracking=True,
+        "res.partner", index=True, tracking=True,
         help="The partner (e.g. a company donating goods) who contributed this support.",
     )
     is_contribution = fields.Boolean(compute="_compute_is_contribution", store=True, index=True)

@@ -27,7 +27,7 @@ class AshshashTraining(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company,
     )
     provider_id = fields.Many2one(
-        "res.partner", string="Provider", tracking=True,
+        "res.partner", tracking=True,
         help="Who gives the training, e.g. a technical training centre. Empty when the programme gives it.",
     )
     trainer = fields.Char(tracking=True)
@@ -44,7 +44,7 @@ class AshshashTraining(models.Model):
     )
     venue = fields.Char()
     area_id = fields.Many2one(
-        "ashshash.area", string="Area", index=True, tracking=True,
+        "ashshash.area", index=True, tracking=True,
         domain="[('level', 'in', ('upazila', 'union', 'village'))]",
     )
     capacity = fields.Integer(tracking=True, help="Maximum number of participants; 0 means no limit.")

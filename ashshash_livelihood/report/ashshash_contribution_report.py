@@ -12,12 +12,12 @@ class AshshashContributionReport(models.Model):
     _auto = False
     _order = "contributor_id, survivor_id"
 
-    contributor_id = fields.Many2one("res.partner", string="Contributor", readonly=True)
+    contributor_id = fields.Many2one("res.partner", readonly=True)
     survivor_id = fields.Many2one("ashshash.survivor", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     gender = fields.Selection(GENDERS, readonly=True)
-    area_id = fields.Many2one("ashshash.area", string="Area", readonly=True)
+    area_id = fields.Many2one("ashshash.area", readonly=True)
     support_count = fields.Integer(string="Deliveries", readonly=True)
     total_value = fields.Monetary(readonly=True)
     first_delivery_date = fields.Date(readonly=True)

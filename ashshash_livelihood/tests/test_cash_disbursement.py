@@ -184,7 +184,7 @@ class TestCashDisbursementFlow(AshshashCashCommon):
         def _post(moves, soft=True):
             posted = original_post(moves, soft)
             if failing_ref in moves.mapped("ref"):
-                raise UserError("The bank refused the transfer.")
+                raise UserError(moves.env._("The bank refused the transfer."))
             return posted
 
         # assertRaises (not assertRaisesRegex) rolls back like a request that fails.

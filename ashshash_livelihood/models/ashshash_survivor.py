@@ -35,6 +35,14 @@ class AshshashSurvivor(models.Model):
         help="Monthly income of the latest economic outcome that has not ended.",
     )
 
+    # Emergency cash
+    payee_partner_id = fields.Many2one(
+        "res.partner", string="Cash payee", readonly=True, copy=False, index="btree_not_null",
+        help="Partner named by the case code, used for cash payments in Accounting.",
+    )
+    cash_line_ids = fields.One2many("ashshash.cash.disbursement.line", "survivor_id", string="Emergency cash")
+    cash_line_count = fields.Integer(compute="_compute_cash_line_count")
+
     def _compute_livelihood_counts(self):
         self._set_counts([
             ("ashshash.support", "support_count"),
@@ -83,3 +91,36 @@ class AshshashSurvivor(models.Model):
         return self._action_related(
             "ashshash.economic.outcome", self.env._("Economic outcomes"),
             "ashshash_livelihood.ashshash_economic_outcome_action")
+
+    def _compute_cash_line_count(self):
+        if not self.env["ashshash.cash.disbursement.line"].has_access("read"):
+            self.cash_line_count = 0
+            return
+        counts = self._counts_by_survivor("ashshash.cash.disbursement.line", [("state", "!=", "cancelled")])
+        for survivor in self:
+            survivor.cash_line_count = counts.get(survivor, 0)
+
+    def _get_payee_partner(self):
+        """The payee partner of each survivor, created on first payment. Named by the case
+        code so that Accounting never shows the survivor's name."""
+        missing = self.filtered(lambda survivor: not survivor.payee_partner_id)
+        if missing:
+            # sudo: the payee partner holds only the case code and payment details; case
+            # managers and finance officers need it but may not create contacts or edit cases.
+            partners = self.env["res.partner"].sudo().create([{
+                "name": survivor.code,
+                "ref": survivor.code,
+                "company_id": survivor.company_id.id,
+            } for survivor in missing])
+            # sudo: linking the payee is no edit of the case file the user could otherwise make.
+            for survivor, partner in zip(missing.sudo(), partners):
+                survivor.payee_partner_id = partner
+        return self.payee_partner_id
+
+    def action_view_cash_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ashshash_livelihood.ashshash_cash_disbursement_line_action",
+        )
+        action["domain"] = [("survivor_id", "=", self.id)]
+        return action
