@@ -16,6 +16,4 @@
             "ashshash_dashboard/static/tests/tours/*.js",
         ],
     },
-    "installable": True,
-    "auto_install": False,
 }

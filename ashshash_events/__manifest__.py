@@ -10,13 +10,16 @@
     "data": [
         "security/ashshash_events_groups.xml",
         "security/ir.model.access.csv",
-        "security/ashshash_event_security.xml",
+        "security/ashshash_events_security.xml",
         "data/ashshash_event_type_data.xml",
+        "data/ashshash_event_indicator_data.xml",
         "data/ir_cron_data.xml",
         "views/ashshash_event_views.xml",
+        "views/ashshash_event_audience_views.xml",
+        "views/ashshash_event_action_item_views.xml",
         "views/ashshash_event_type_views.xml",
+        "views/ashshash_event_outreach_method_views.xml",
         "views/ashshash_events_menus.xml",
-        "data/ashshash_event_indicator_data.xml",
     ],
     "demo": [
         "demo/ashshash_events_demo.xml",
@@ -26,5 +29,4 @@
             "ashshash_events/static/tests/tours/*.js",
         ],
     },
-    "installable": True,
 }

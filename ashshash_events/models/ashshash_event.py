@@ -11,21 +11,6 @@ STATES = [
     ("reported", "Reported"),
     ("cancelled", "Cancelled"),
 ]
-AUDIENCE_CATEGORIES = [
-    ("students", "Students"),
-    ("teachers", "Teachers"),
-    ("ctc_members", "CTC members"),
-    ("up_chair_members", "Union Parishad chair and members"),
-    ("journalists", "Journalists"),
-    ("police", "Police"),
-    ("government_officers", "Government officers"),
-    ("youths", "Youths"),
-    ("cbo_members", "CBO members"),
-    ("imams", "Imams"),
-    ("ctip_activists", "CTIP activists"),
-    ("service_providers", "Service providers"),
-    ("community_people", "Community people"),
-]
 # Who may change an event once it is reported.
 MANAGER_GROUPS = (CASE_MANAGER, PROGRAMME_ADMIN)
 DEFAULT_DURATION_HOURS = 2
@@ -74,7 +59,7 @@ class AshshashEvent(models.Model):
 
     # Where
     area_id = fields.Many2one(
-        "ashshash.area", string="Area", index=True, tracking=True,
+        "ashshash.area", index=True, tracking=True,
         domain="[('level', 'in', ('district', 'upazila', 'union'))]",
         help="The union, upazila or district where the event took place.",
     )
@@ -338,93 +323,3 @@ class AshshashEvent(models.Model):
             "context": {"default_event_id": self.id},
         })
         return action
-
-
-class AshshashEventLockedLine(models.AbstractModel):
-    """Lines of an event that are locked with it once it is reported."""
-
-    _name = "ashshash.event.locked.line.mixin"
-    _description = "Line locked with its reported event"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.event_id._check_unlocked()
-        return lines
-
-    def write(self, vals):
-        self.event_id._check_unlocked()
-        result = super().write(vals)
-        if "event_id" in vals:
-            self.event_id._check_unlocked()
-        return result
-
-    def unlink(self):
-        self.event_id._check_unlocked()
-        return super().unlink()
-
-
-class AshshashEventAudience(models.Model):
-    _name = "ashshash.event.audience"
-    _inherit = ["ashshash.event.locked.line.mixin"]
-    _description = "Audience of a community event"
-    _order = "event_id, id"
-
-    event_id = fields.Many2one("ashshash.event", required=True, index=True, ondelete="cascade")
-    company_id = fields.Many2one(related="event_id.company_id", store=True, index=True)
-    category = fields.Selection(AUDIENCE_CATEGORIES, string="Audience", required=True, index=True)
-    count = fields.Integer(string="People")
-    # Stored for the audience report.
-    event_type_id = fields.Many2one(related="event_id.event_type_id", store=True, index=True)
-    date = fields.Date(related="event_id.date", store=True, index=True)
-    state = fields.Selection(related="event_id.state", store=True, index=True)
-    area_id = fields.Many2one(related="event_id.area_id", store=True, index=True)
-
-    @api.constrains("count", "category", "event_id")
-    def _check_count(self):
-        for line in self:
-            if line.count < 0:
-                raise ValidationError(self.env._(
-                    "The number of %(audience)s at %(event)s cannot be negative.",
-                    audience=dict(AUDIENCE_CATEGORIES)[line.category], event=line.event_id.name,
-                ))
-            same = line.event_id.audience_line_ids.filtered(lambda other: other.category == line.category)
-            if len(same) > 1:
-                raise ValidationError(self.env._(
-                    "%(audience)s appear twice in the audience of %(event)s: keep one line per audience.",
-                    audience=dict(AUDIENCE_CATEGORIES)[line.category], event=line.event_id.name,
-                ))
-        if not self.env.context.get("ashshash_event_audience_deferred"):
-            self.event_id._check_attendance()
-
-    def _compute_display_name(self):
-        labels = dict(AUDIENCE_CATEGORIES)
-        for line in self:
-            line.display_name = f"{labels.get(line.category, '')}: {line.count}"
-
-
-class AshshashEventAttendee(models.Model):
-    _name = "ashshash.event.attendee"
-    _inherit = ["ashshash.event.locked.line.mixin"]
-    _description = "Notable attendee of a community event"
-    _order = "event_id, sequence, id"
-
-    event_id = fields.Many2one("ashshash.event", required=True, index=True, ondelete="cascade")
-    company_id = fields.Many2one(related="event_id.company_id", store=True, index=True)
-    sequence = fields.Integer(default=10)
-    partner_id = fields.Many2one("res.partner", string="Attendee", required=True, index=True)
-    title = fields.Char(
-        compute="_compute_title", store=True, readonly=False,
-        help="Position held, e.g. Upazila Nirbahi Officer, Officer-in-Charge.",
-    )
-
-    @api.depends("partner_id")
-    def _compute_title(self):
-        for attendee in self:
-            if attendee.partner_id.function and not attendee.title:
-                attendee.title = attendee.partner_id.function
-
-    def _compute_display_name(self):
-        for attendee in self:
-            name = attendee.partner_id.display_name or ""
-            attendee.display_name = f"{name}, {attendee.title}" if attendee.title else name

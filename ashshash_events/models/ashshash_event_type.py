@@ -9,7 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.ashshash_case.tools import company_tz
 
-from .ashshash_event import AUDIENCE_CATEGORIES
+from .ashshash_event_audience import AUDIENCE_CATEGORIES
 
 TYPE_CATEGORIES = [
     ("awareness", "Awareness"),
@@ -156,7 +156,10 @@ class AshshashEventType(models.Model):
     @api.model
     def _cron_plan_international_days(self):
         types = self.search([("category", "=", "international_day")])
-        return types._plan_observances(self.env["res.company"].search([]))
+        # Every company observes the international days: loading all of them is the point, and
+        # companies are a handful of rows.
+        companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
+        return types._plan_observances(companies)
 
     def action_plan_observance(self):
         """Button: plan the next observance of these international days in the current company."""

@@ -1,0 +1,25 @@
+from odoo import api, models
+
+
+class AshshashEventLockedLineMixin(models.AbstractModel):
+    """Lines of an event that are locked with it once it is reported."""
+
+    _name = "ashshash.event.locked.line.mixin"
+    _description = "Line locked with its reported event"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.event_id._check_unlocked()
+        return lines
+
+    def write(self, vals):
+        self.event_id._check_unlocked()
+        result = super().write(vals)
+        if "event_id" in vals:
+            self.event_id._check_unlocked()
+        return result
+
+    def unlink(self):
+        self.event_id._check_unlocked()
+        return super().unlink()
