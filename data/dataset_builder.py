@@ -317,7 +317,7 @@ class Builder:
         ident_only = [vals("female" if self.rng.random() < 0.8 else "male", self.rdate(self.start, self.end))
                       for _i in range(spec.identified_only)]
         self.survivors = Survivor.create(enrolled_vals)
-        self.enrol_date = dict(zip(self.survivors.ids, enrol_dates))
+        self.enrol_date = dict(zip(self.survivors.ids, enrol_dates, strict=True))
         self.late_survivors = Survivor.create(late_vals)
         self.identified_only = Survivor.create(ident_only)
         # Consent to services given on (or before) the day of enrolment; data sharing
@@ -422,7 +422,7 @@ class Builder:
             certificates[start:start + 200].action_issue()
         # The issue date is the day after the last session, not the day of loading.
         by_day = {}
-        for certificate, survivor in zip(certificates, self.cert_survivors):
+        for certificate, survivor in zip(certificates, self.cert_survivors, strict=True):
             day = self.clamp(self.last_session[survivor.id] + DAY * self.rng.randrange(1, 10))
             by_day.setdefault(day, []).append(certificate.id)
         for day, ids in by_day.items():
@@ -455,7 +455,7 @@ class Builder:
                 attending.append(k < size)
         members = env["ashshash.family.member"].create(member_vals)
         by_survivor = {}
-        for member, came in zip(members, attending):
+        for member, came in zip(members, attending, strict=True):
             by_survivor.setdefault(member.survivor_id.id, [[], []])[0 if came else 1].append(member.id)
         vals = []
         for survivor in families:
@@ -514,10 +514,10 @@ class Builder:
         referrals = Referral.create([{
             "survivor_id": s.id, "service_type_id": t.id, "provider_id": p.id, "date": d,
             "user_id": self.admin.id, "urgency": self.rng.choice(["normal", "normal", "urgent"]),
-        } for (s, t, p), d in zip(plan, dates)])
+        } for (s, t, p), d in zip(plan, dates, strict=True)])
         # Sent through the workflow: refused without a data-sharing consent in force.
         referrals.action_send()
-        for referral, day in zip(referrals, dates):
+        for referral, day in zip(referrals, dates, strict=True):
             referral.sent_date = day
         accepted = referrals.filtered(lambda r: self.rng.random() < 0.8)
         accepted.action_accept()
@@ -697,7 +697,8 @@ class Builder:
             start = self.dt(day, 16)
             vals.append({"name": f"{pot.name} ({state})", "event_type_id": pot.id, "company_id": self.company.id,
                          "state": state, "date_start": start, "date_end": start + datetime.timedelta(hours=2),
-                         "area_id": self.unions[0].id, "user_id": self.admin.id, "attendance_women": 300, "attendance_men": 250})
+                         "area_id": self.unions[0].id, "user_id": self.admin.id,
+                         "attendance_women": 300, "attendance_men": 250})
         Event.create(vals)
 
     def close_some(self):
