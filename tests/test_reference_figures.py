@@ -71,7 +71,8 @@ def test_figures_add_up():
     ind = FIGURES["indicators"]
     people = FIGURES["community_people"]
     assert ind["COMM_PEOPLE"] == people["women"] + people["men"]
-    assert ind["FAM_MEMBERS_COUNS"] >= 2 * ind["FAM_FAMILIES_COUNS"], "the builder gives each family two members or more"
+    # The builder gives each family two members or more.
+    assert ind["FAM_MEMBERS_COUNS"] >= 2 * ind["FAM_FAMILIES_COUNS"]
     assert ind["SURV_COUNS_IND"] < ind["SURV_ENROLLED"]
     assert ind["CERT_ISSUED"] + FIGURES["not_counted"]["certificates_revoked"] <= ind["SURV_COUNS_IND"]
     for code, event in FIGURES["events"].items():
