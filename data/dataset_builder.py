@@ -15,10 +15,12 @@ cash batch, dropped trainees, a cancelled event, records outside the period, a
 survivor assessed twice, a survivor referred twice) are added on purpose.
 """
 import datetime
+import json
 import logging
 import random
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
 from odoo import Command, fields
 
@@ -26,26 +28,15 @@ _logger = logging.getLogger("ashshash.dataset")
 
 DAY = datetime.timedelta(days=1)
 
-# (code, events, people, women share) -- the programme's community events.
-# DIR_WORKSHOP and COORD_SOCIAL have no people figure in the final report: plausible ones.
-REFERENCE_EVENTS = [
-    ("DIR_WORKSHOP", 3, 75, 0.35),
-    ("COORD_PROVIDERS", 3, 102, 0.40),
-    ("COORD_ACTIVISTS", 7, 115, 0.55),
-    ("CONVENTION", 3, 37, 0.50),
-    ("REFRESHER", 3, 56, 0.55),
-    ("UP_CTC_DIALOGUE", 18, 480, 0.40),
-    ("SCHOOL_SESSION", 11, 1649, 0.55),
-    ("POT_SHOW", 20, 31947, 0.55),
-    ("YOUTH_CBO", 10, 405, 0.45),
-    ("CTC_CONSULTATION", 2, 58, 0.40),
-    ("LAW_MEDIA", 5, 111, 0.30),
-    ("EDU_EVENT", 10, 1187, 0.55),
-    ("COORD_SOCIAL", 12, 216, 0.45),
-    ("IWD", 3, 2092, 0.70),
-    ("WDATIP", 3, 28525, 0.55),
-    ("IMD", 3, 3769, 0.50),
-]
+# The reference programme's figures, typed in this file only (the dataset's test
+# and the table of data/README.md read it too).
+FIGURES_FILE = Path(__file__).resolve().with_name("reference_figures.json")
+
+
+def reference_figures():
+    """data/reference_figures.json, as a dict."""
+    return json.loads(FIGURES_FILE.read_text(encoding="utf-8"))
+
 
 FIRST_F = ["Rina", "Shirin", "Salma", "Nasima", "Rokeya", "Fatema", "Amena", "Hasina", "Parvin", "Jesmin",
            "Morium", "Shilpi", "Laboni", "Taslima", "Rehana", "Khadija", "Sumaiya", "Mitu", "Lipi", "Popy",
@@ -74,33 +65,58 @@ SESSION_TOPICS = ["Coping with stress", "Sleep and routines", "Family relations"
 
 @dataclass
 class Spec:
-    """The figures the report must show over ``period`` (company-filtered)."""
+    """The figures the report must show over ``period`` (company-filtered).
+    ``Spec.reference()`` gives the reference programme's, from data/reference_figures.json."""
 
     company_name: str
-    seed: int = 20230630
-    period: tuple = (datetime.date(2019, 7, 1), datetime.date(2023, 6, 30))
-    enrolled: int = 889
-    identified_only: int = 25
-    assessed: int = 662
-    counselled: int = 886
-    families: int = 830
-    family_members: int = 1722
-    certificates: int = 773
-    certificates_revoked: int = 2
-    community_sessions: int = 30
-    community_women: int = 535
-    community_men: int = 317
-    ref_health: int = 202
-    ref_legal: int = 8
-    supp_emergency: int = 75
-    supp_contributed: int = 65
-    supp_other: int = 19
-    cash: dict = field(default_factory=lambda: {"covid": 75, "amphan": 85})
-    train_lifeskills: int = 224
-    train_leadership: int = 24
-    events: list = field(default_factory=lambda: list(REFERENCE_EVENTS))
+    period: tuple
+    enrolled: int
+    identified_only: int
+    assessed: int
+    counselled: int
+    families: int
+    family_members: int
+    certificates: int
+    certificates_revoked: int
+    community_sessions: int
+    community_women: int
+    community_men: int
+    ref_health: int
+    ref_legal: int
+    supp_emergency: int
+    supp_contributed: int
+    supp_other: int
+    cash: dict  # campaign key (covid, amphan): survivors paid
+    train_lifeskills: int
+    train_leadership: int
+    events: list  # (event type code, events, people, women share)
     # Noise that must not count (also scaled by the synthetic generator).
-    outside_period: int = 6
+    outside_period: int
+    seed: int = 20230630
+
+    @classmethod
+    def reference(cls, company_name=None):
+        """The reference programme (the final report's figures), in ``company_name``
+        (default: the company of data/reference_figures.json)."""
+        figures = reference_figures()
+        ind, noise = figures["indicators"], figures["not_counted"]
+        return cls(
+            company_name=company_name or figures["company"],
+            period=tuple(datetime.date.fromisoformat(day) for day in figures["period"]),
+            enrolled=ind["SURV_ENROLLED"], identified_only=noise["identified_only"],
+            assessed=ind["SURV_ASSESSED"], counselled=ind["SURV_COUNS_IND"],
+            families=ind["FAM_FAMILIES_COUNS"], family_members=ind["FAM_MEMBERS_COUNS"],
+            certificates=ind["CERT_ISSUED"], certificates_revoked=noise["certificates_revoked"],
+            community_sessions=ind["COMM_SESSIONS"], community_women=figures["community_people"]["women"],
+            community_men=figures["community_people"]["men"], ref_health=ind["REF_HEALTH"],
+            ref_legal=ind["REF_LEGAL"], supp_emergency=ind["SUPP_EMERGENCY"],
+            supp_contributed=ind["SUPP_CONTRIBUTED"], supp_other=ind["SUPP_OTHER"],
+            cash={key: campaign["survivors"] for key, campaign in figures["cash_paid_by_campaign"].items()},
+            train_lifeskills=ind["TRAIN_LIFESKILLS"], train_leadership=ind["TRAIN_LEADERSHIP"],
+            events=[(code, event["events"], event["people"], event["women_share"])
+                    for code, event in figures["events"].items()],
+            outside_period=noise["outside_period"],
+        )
 
     def scaled(self, factor, company_name):
         """The same programme ``factor`` times larger (events stay one per international day and year)."""
@@ -317,7 +333,7 @@ class Builder:
         ident_only = [vals("female" if self.rng.random() < 0.8 else "male", self.rdate(self.start, self.end))
                       for _i in range(spec.identified_only)]
         self.survivors = Survivor.create(enrolled_vals)
-        self.enrol_date = dict(zip(self.survivors.ids, enrol_dates))
+        self.enrol_date = dict(zip(self.survivors.ids, enrol_dates, strict=True))
         self.late_survivors = Survivor.create(late_vals)
         self.identified_only = Survivor.create(ident_only)
         # Consent to services given on (or before) the day of enrolment; data sharing
@@ -422,7 +438,7 @@ class Builder:
             certificates[start:start + 200].action_issue()
         # The issue date is the day after the last session, not the day of loading.
         by_day = {}
-        for certificate, survivor in zip(certificates, self.cert_survivors):
+        for certificate, survivor in zip(certificates, self.cert_survivors, strict=True):
             day = self.clamp(self.last_session[survivor.id] + DAY * self.rng.randrange(1, 10))
             by_day.setdefault(day, []).append(certificate.id)
         for day, ids in by_day.items():
@@ -455,7 +471,7 @@ class Builder:
                 attending.append(k < size)
         members = env["ashshash.family.member"].create(member_vals)
         by_survivor = {}
-        for member, came in zip(members, attending):
+        for member, came in zip(members, attending, strict=True):
             by_survivor.setdefault(member.survivor_id.id, [[], []])[0 if came else 1].append(member.id)
         vals = []
         for survivor in families:
@@ -514,10 +530,10 @@ class Builder:
         referrals = Referral.create([{
             "survivor_id": s.id, "service_type_id": t.id, "provider_id": p.id, "date": d,
             "user_id": self.admin.id, "urgency": self.rng.choice(["normal", "normal", "urgent"]),
-        } for (s, t, p), d in zip(plan, dates)])
+        } for (s, t, p), d in zip(plan, dates, strict=True)])
         # Sent through the workflow: refused without a data-sharing consent in force.
         referrals.action_send()
-        for referral, day in zip(referrals, dates):
+        for referral, day in zip(referrals, dates, strict=True):
             referral.sent_date = day
         accepted = referrals.filtered(lambda r: self.rng.random() < 0.8)
         accepted.action_accept()
@@ -697,7 +713,8 @@ class Builder:
             start = self.dt(day, 16)
             vals.append({"name": f"{pot.name} ({state})", "event_type_id": pot.id, "company_id": self.company.id,
                          "state": state, "date_start": start, "date_end": start + datetime.timedelta(hours=2),
-                         "area_id": self.unions[0].id, "user_id": self.admin.id, "attendance_women": 300, "attendance_men": 250})
+                         "area_id": self.unions[0].id, "user_id": self.admin.id,
+                         "attendance_women": 300, "attendance_men": 250})
         Event.create(vals)
 
     def close_some(self):

@@ -15,6 +15,7 @@ without writing anything (scripts/run calls it at every start). Everything is
 written in one transaction, committed at the end; a failure leaves the database
 as it was.
 """
+import json
 import logging
 import os
 import sys
@@ -23,7 +24,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-COMPANY_NAME = "CWCS — reference programme"
+# The programme's company, with its figures in data/reference_figures.json.
+with open(os.path.join(HERE, "reference_figures.json"), encoding="utf-8") as _file:
+    COMPANY_NAME = json.load(_file)["company"]
 PARAM = "ashshash_dataset.reference_loaded"
 CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True,
            "mail_create_nosubscribe": True, "lang": "en_US"}
@@ -31,7 +34,7 @@ CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": 
 
 def reference_spec():
     from dataset_builder import Spec
-    return Spec(company_name=COMPANY_NAME)
+    return Spec.reference(COMPANY_NAME)
 
 
 def open_env(argv):

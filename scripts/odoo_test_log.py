@@ -77,10 +77,12 @@ def main():
     else:
         failed += result["failed"] + result["errors"]
         if result["failed"] or result["errors"]:
-            problems.append(f"{result['failed']} test(s) failed, {result['errors']} error(s) (FAIL:/ERROR: lines in the log)")
+            problems.append(f"{result['failed']} test(s) failed, {result['errors']} error(s) "
+                            "(FAIL:/ERROR: lines in the log)")
         if result["run"] == 0:
             failed += 1
-            problems.append("zero Odoo tests ran: the addons' tests/ are missing, not imported in tests/__init__.py, or not tagged")
+            problems.append("zero Odoo tests ran: the addons' tests/ are missing, not imported in "
+                            "tests/__init__.py, or not tagged")
     if skipped:
         failed += len(skipped)
         problems.append(f"{len(skipped)} test(s) skipped; every test must run:")

@@ -73,3 +73,21 @@ def test_a_warning_fails(tmp_path):
 def test_odoo_exiting_in_error_fails(tmp_path):
     status, out = report(tmp_path, [*CLEAN, summary(0, 0, 2)], exit_status=1)
     assert status == 1 and out[-1] == "passed=2 failed=1"
+
+
+def test_every_skipped_test_counts_as_failed(tmp_path):
+    logger = "odoo.addons.ashshash_case.tests.test_tour"
+    lines = [*CLEAN,
+             f"{PREFIX} INFO db {logger}: skipped TestTour.test_a : no websocket-client",
+             f"{PREFIX} INFO db {logger}: skipped TestTour.test_b : no websocket-client",
+             summary(0, 0, 4)]
+    status, out = report(tmp_path, lines)
+    assert status == 1 and out[-1] == "passed=2 failed=2"
+
+
+def test_a_critical_line_fails(tmp_path):
+    lines = [*CLEAN, f"{PREFIX} CRITICAL db odoo.service.server: Failed to initialize database `db`.",
+             summary(0, 0, 2)]
+    status, out = report(tmp_path, lines)
+    assert status == 1 and out[-1] == "passed=2 failed=1"
+    assert any("CRITICAL odoo.service.server" in problem for problem in out)

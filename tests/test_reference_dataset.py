@@ -10,58 +10,31 @@ cross-check reads the database settings of odoo.conf, overridable with
 ASHSHASH_DB_HOST, ASHSHASH_DB_PORT, ASHSHASH_DB_USER, ASHSHASH_DB_PASSWORD.
 """
 import configparser
+import json
 import os
 from pathlib import Path
 
 import psycopg2
 import pytest
 
-COMPANY = "CWCS — reference programme"
-PERIOD = ("2019-07-01", "2023-06-30")
+# The final report's figures: data/reference_figures.json, which the dataset's
+# builder reads too.
+FIGURES = json.loads((Path(__file__).resolve().parent.parent / "data/reference_figures.json").read_text("utf-8"))
+COMPANY = FIGURES["company"]
+PERIOD = tuple(FIGURES["period"])
 
-# code: total over the programme period (the final report's figures).
-EXPECTED = {
-    "SURV_ENROLLED": 889,
-    "SURV_ASSESSED": 662,
-    "SURV_COUNS_IND": 886,
-    "FAM_MEMBERS_COUNS": 1722,
-    "FAM_FAMILIES_COUNS": 830,
-    "CERT_ISSUED": 773,
-    "COMM_SESSIONS": 30,
-    "COMM_PEOPLE": 852,
-    "REF_HEALTH": 202,
-    "SUPP_EMERGENCY": 75,
-    "REF_LEGAL": 8,
-    "SUPP_CONTRIBUTED": 65,
-    "TRAIN_LIFESKILLS": 224,
-    "TRAIN_LEADERSHIP": 24,
-    "SUPP_OTHER": 19,
-}
-# Event type code: (events, people); None where the report states no people figure.
-EVENTS = {
-    "DIR_WORKSHOP": (3, None),
-    "COORD_PROVIDERS": (3, 102),
-    "COORD_ACTIVISTS": (7, 115),
-    "CONVENTION": (3, 37),
-    "REFRESHER": (3, 56),
-    "UP_CTC_DIALOGUE": (18, 480),
-    "SCHOOL_SESSION": (11, 1649),
-    "POT_SHOW": (20, 31947),
-    "YOUTH_CBO": (10, 405),
-    "CTC_CONSULTATION": (2, 58),
-    "LAW_MEDIA": (5, 111),
-    "EDU_EVENT": (10, 1187),
-    "COORD_SOCIAL": (12, None),
-    "IWD": (3, 2092),
-    "WDATIP": (3, 28525),
-    "IMD": (3, 3769),
-}
+# code: total over the programme period.
+EXPECTED = dict(FIGURES["indicators"])
+# Event type code: (events, people); None where the report states no people figure
+# (the dataset's people are then only plausible).
+EVENTS = {code: (event["events"], event["people"] if event["people_in_final_report"] else None)
+          for code, event in FIGURES["events"].items()}
 for _code, (_count, _people) in EVENTS.items():
     EXPECTED[f"EVT_{_code}_COUNT"] = _count
     if _people is not None:
         EXPECTED[f"EVT_{_code}_PEOPLE"] = _people
 # CASH_PAID: one line per campaign (its label contains the campaign's name).
-CASH_BY_CAMPAIGN = {"COVID-19": 75, "Amphan": 85}
+CASH_BY_CAMPAIGN = {campaign["label"]: campaign["survivors"] for campaign in FIGURES["cash_paid_by_campaign"].values()}
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +86,8 @@ def test_every_figure_of_the_final_report(report):
 
 def test_community_people_by_gender(report):
     line = report[0]["COMM_PEOPLE"]
-    assert (line["female"], line["male"], line["other"]) == (535, 317, 0)
+    people = FIGURES["community_people"]
+    assert (line["female"], line["male"], line["other"]) == (people["women"], people["men"], 0)
 
 
 def test_event_people_split_by_gender_sums_up(report):
@@ -146,12 +120,12 @@ def test_noise_is_in_the_database_but_not_counted(admin, company_id):
     def count(model, domain):
         return admin.execute(model, "search_count", [["company_id", "=", company_id], *domain], context=context)
 
-    assert count("ashshash.survivor", [["state", "=", "identified"]]) >= 20
+    assert count("ashshash.survivor", [["state", "=", "identified"]]) >= FIGURES["not_counted"]["identified_only"]
     assert count("ashshash.needs.assessment", [["state", "=", "draft"]]) > 0
     assert count("ashshash.counselling.session", [["state", "=", "cancelled"]]) > 0
     assert count("ashshash.referral", [["state", "=", "draft"]]) > 0
     assert count("ashshash.support", [["state", "=", "cancelled"]]) > 0
-    assert count("ashshash.certificate", [["state", "=", "revoked"]]) == 2
+    assert count("ashshash.certificate", [["state", "=", "revoked"]]) == FIGURES["not_counted"]["certificates_revoked"]
     assert count("ashshash.cash.disbursement", [["state", "=", "cancelled"]]) > 0
     assert count("ashshash.survivor", [["enrolment_date", ">", PERIOD[1]]]) > 0
     assert count("ashshash.event", [["state", "=", "cancelled"]]) > 0
