@@ -1,6 +1,7 @@
 {
     "name": "ASHSHASH Dashboard",
-    "summary": "Managers' spreadsheet dashboard of the programme: survivors, counselling, referrals, livelihood and events",
+    "summary": "Managers' spreadsheet dashboard of the programme: "
+               "survivors, counselling, referrals, livelihood and events",
     "version": "18.0.1.0.0",
     "category": "Services/ASHSHASH",
     "author": "ASHSHASH Case",

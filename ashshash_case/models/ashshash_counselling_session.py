@@ -151,7 +151,7 @@ class AshshashCounsellingSession(models.Model):
     @api.constrains("family_member_ids", "survivor_id")
     def _check_family_members(self):
         for session in self:
-            strangers = session.family_member_ids.filtered(lambda m: m.survivor_id != session.survivor_id)
+            strangers = session.family_member_ids.filtered(lambda m: m.survivor_id != session.survivor_id)  # noqa: B023 (filtered calls it at once)
             if strangers:
                 raise ValidationError(self.env._(
                     "Only family members of %(code)s can attend this family session.",

@@ -3,7 +3,8 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
-from odoo.tools.safe_eval import datetime as safe_datetime, safe_eval
+from odoo.tools.safe_eval import datetime as safe_datetime
+from odoo.tools.safe_eval import safe_eval
 
 from ..tools import GENDER_KEYS
 
@@ -29,7 +30,9 @@ class AshshashIndicator(models.Model):
     _order = "section_sequence, sequence, code"
     _rec_names_search = ["code", "name"]
 
-    code = fields.Char(required=True, index=True, help="Stable code used by reports and data files, e.g. SURV_ENROLLED.")
+    code = fields.Char(
+        required=True, index=True, help="Stable code used by reports and data files, e.g. SURV_ENROLLED.",
+    )
     name = fields.Char(required=True, translate=True)
     section_id = fields.Many2one("ashshash.indicator.section", index=True, ondelete="restrict")
     section_sequence = fields.Integer(related="section_id.sequence", store=True, string="Section sequence")
@@ -152,65 +155,82 @@ class AshshashIndicator(models.Model):
     )
     def _check_definition(self):
         for indicator in self:
-            if indicator.model_name not in self.env:
+            indicator._check_domain()
+            indicator._check_aggregate_fields()
+            indicator._check_dimension_fields()
+
+    def _check_domain(self):
+        """The counted model is installed and the domain fits it."""
+        self.ensure_one()
+        if self.model_name not in self.env:
+            raise ValidationError(self.env._(
+                "Indicator %(code)s counts %(model)s, which is not installed.",
+                code=self.code, model=self.model_name,
+            ))
+        model = self.env[self.model_name]
+        domain = self._eval_domain()
+        try:
+            # sudo: validate the domain's fields and operators whoever edits the
+            # definition; the query is only built, never run.
+            model.sudo()._search(domain)
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValidationError(self.env._(
+                "Indicator %(code)s: the domain %(domain)s does not fit %(model)s (%(error)s).",
+                code=self.code, domain=self.domain, model=self.model_name, error=error,
+            )) from error
+
+    def _check_aggregate_fields(self):
+        """The distinct or summed fields fit the count type."""
+        self.ensure_one()
+        if self.count_type == "distinct":
+            if not self.distinct_field:
                 raise ValidationError(self.env._(
-                    "Indicator %(code)s counts %(model)s, which is not installed.",
-                    code=indicator.code, model=indicator.model_name,
+                    "Indicator %(code)s counts distinct values: set the field to count (e.g. survivor_id).",
+                    code=self.code,
                 ))
-            model = self.env[indicator.model_name]
-            domain = indicator._eval_domain()
-            try:
-                # sudo: validate the domain's fields and operators whoever edits the
-                # definition; the query is only built, never run.
-                model.sudo()._search(domain)
-            except (ValueError, KeyError, TypeError) as error:
+            self._check_own_field(self.distinct_field, self.env._("The distinct field"))
+        if self.count_type == "sum":
+            gendered = [self.sum_field_female, self.sum_field_male, self.sum_field_other]
+            if any(gendered) and not all(gendered):
                 raise ValidationError(self.env._(
-                    "Indicator %(code)s: the domain %(domain)s does not fit %(model)s (%(error)s).",
-                    code=indicator.code, domain=indicator.domain, model=indicator.model_name, error=error,
-                )) from error
-            if indicator.count_type == "distinct":
-                if not indicator.distinct_field:
-                    raise ValidationError(self.env._(
-                        "Indicator %(code)s counts distinct values: set the field to count (e.g. survivor_id).",
-                        code=indicator.code,
-                    ))
-                indicator._check_own_field(indicator.distinct_field, self.env._("The distinct field"))
-            if indicator.count_type == "sum":
-                gendered = [indicator.sum_field_female, indicator.sum_field_male, indicator.sum_field_other]
-                if any(gendered) and not all(gendered):
-                    raise ValidationError(self.env._(
-                        "Indicator %(code)s: set all three gender sum fields (women, men, others) or none.",
-                        code=indicator.code,
-                    ))
-                if not indicator.sum_field and not all(gendered):
-                    raise ValidationError(self.env._(
-                        "Indicator %(code)s sums a field: set the sum field, or the three gender sum fields.",
-                        code=indicator.code,
-                    ))
-                for fname in [indicator.sum_field, *gendered]:
-                    if fname:
-                        indicator._check_own_field(fname, self.env._("The sum field"), NUMERIC_TYPES)
-            if indicator.date_field:
-                field = indicator._resolve_path(indicator.date_field)
-                if field.type not in ("date", "datetime"):
-                    raise ValidationError(self.env._(
-                        "Indicator %(code)s: the date field %(fname)s is not a date.",
-                        code=indicator.code, fname=indicator.date_field,
-                    ))
-            for fname, comodel, message in (
-                (indicator.area_field, "ashshash.area",
-                 self.env._("Indicator %(code)s: the area field %(fname)s must lead to an area (ashshash.area).")),
-                (indicator.company_field, "res.company",
-                 self.env._("Indicator %(code)s: the organisation field %(fname)s must lead to a company.")),
-            ):
+                    "Indicator %(code)s: set all three gender sum fields (women, men, others) or none.",
+                    code=self.code,
+                ))
+            if not self.sum_field and not all(gendered):
+                raise ValidationError(self.env._(
+                    "Indicator %(code)s sums a field: set the sum field, or the three gender sum fields.",
+                    code=self.code,
+                ))
+            for fname in [self.sum_field, *gendered]:
                 if fname:
-                    field = indicator._resolve_path(fname)
-                    if field.type != "many2one" or field.comodel_name != comodel:
-                        raise ValidationError(message % {"code": indicator.code, "fname": fname})
-            if indicator.gender_field:
-                indicator._check_own_field(indicator.gender_field, self.env._("The gender field"), ("selection", "char"))
-            if indicator.groupby_field:
-                indicator._check_own_field(indicator.groupby_field, self.env._("The break-down field"))
+                    self._check_own_field(fname, self.env._("The sum field"), NUMERIC_TYPES)
+
+    def _check_dimension_fields(self):
+        """The date, area, organisation, gender and break-down fields fit."""
+        self.ensure_one()
+        if self.date_field:
+            field = self._resolve_path(self.date_field)
+            if field.type not in ("date", "datetime"):
+                raise ValidationError(self.env._(
+                    "Indicator %(code)s: the date field %(fname)s is not a date.",
+                    code=self.code, fname=self.date_field,
+                ))
+        for fname, comodel, message in (
+            (self.area_field, "ashshash.area",
+             self.env._("Indicator %(code)s: the area field %(fname)s must lead to an area (ashshash.area).")),
+            (self.company_field, "res.company",
+             self.env._("Indicator %(code)s: the organisation field %(fname)s must lead to a company.")),
+        ):
+            if fname:
+                field = self._resolve_path(fname)
+                if field.type != "many2one" or field.comodel_name != comodel:
+                    raise ValidationError(message % {"code": self.code, "fname": fname})
+        if self.gender_field:
+            self._check_own_field(
+                self.gender_field, self.env._("The gender field"), ("selection", "char"),
+            )
+        if self.groupby_field:
+            self._check_own_field(self.groupby_field, self.env._("The break-down field"))
 
     # ------------------------------------------------------------------
     # Computation
@@ -253,6 +273,36 @@ class AshshashIndicator(models.Model):
             )
         return False
 
+    def _aggregate_specs(self, gendered_sum, m2m_distinct):
+        """The ``_read_group`` aggregates of the indicator's count type."""
+        if self.count_type == "records" or m2m_distinct:
+            # No COUNT(DISTINCT) over a relation table in _read_group: a many2many is
+            # grouped by instead (one row per value, still one query).
+            return ["__count"]
+        if self.count_type == "distinct":
+            return [f"{self.distinct_field}:count_distinct"]
+        fnames = [self.sum_field] if self.sum_field else []
+        if gendered_sum:
+            fnames += [self.sum_field_female, self.sum_field_male, self.sum_field_other]
+        return [f"{fname}:sum" for fname in fnames]
+
+    def _aggregate_many2many(self, specs, rows, groupby, split):
+        """{group value: {total, female, male, other}} of a distinct count over a
+        many2many, from ``_read_group`` rows grouped by the many2many itself."""
+        seen = {}
+        for row in rows:
+            values = dict(zip(specs, row, strict=True))
+            member = values[self.distinct_field]
+            if not member:
+                continue
+            key = values.get(groupby) if groupby else None
+            key = key.id if isinstance(key, models.BaseModel) else key
+            bucket = seen.setdefault(key, {"total": set(), "female": set(), "male": set(), "other": set()})
+            bucket["total"].add(member.id)
+            if split and values[self.gender_field] in GENDER_KEYS:
+                bucket[values[self.gender_field]].add(member.id)
+        return {key: {name: len(ids) for name, ids in bucket.items()} for key, bucket in seen.items()}
+
     def _aggregate(self, domain, groupby, by_gender):
         """Run the indicator's aggregate in one SQL query (``_read_group``) and return
         {group value: {total, female, male, other}}; group value is None without groupby.
@@ -268,19 +318,7 @@ class AshshashIndicator(models.Model):
         m2m_distinct = (self.count_type == "distinct"
                         and model._fields[self.distinct_field].type == "many2many")
 
-        if self.count_type == "records":
-            aggregates = ["__count"]
-        elif self.count_type == "distinct" and not m2m_distinct:
-            aggregates = [f"{self.distinct_field}:count_distinct"]
-        elif m2m_distinct:
-            # No COUNT(DISTINCT) over a relation table in _read_group: group by the
-            # many2many instead (one row per value, still one query).
-            aggregates = ["__count"]
-        else:
-            fnames = [self.sum_field] if self.sum_field else []
-            if gendered_sum:
-                fnames += [self.sum_field_female, self.sum_field_male, self.sum_field_other]
-            aggregates = [f"{fname}:sum" for fname in fnames]
+        aggregates = self._aggregate_specs(gendered_sum, m2m_distinct)
 
         def empty():
             return {"total": 0, "female": 0, "male": 0, "other": 0}
@@ -293,29 +331,14 @@ class AshshashIndicator(models.Model):
 
         results = {}
         if m2m_distinct:
-            specs, rows = run(split)
-            seen = {}
-            for row in rows:
-                values = dict(zip(specs, row))
-                member = values[self.distinct_field]
-                if not member:
-                    continue
-                key = values.get(groupby) if groupby else None
-                key = key.id if isinstance(key, models.BaseModel) else key
-                bucket = seen.setdefault(key, {"total": set(), "female": set(), "male": set(), "other": set()})
-                bucket["total"].add(member.id)
-                if split and values[self.gender_field] in GENDER_KEYS:
-                    bucket[values[self.gender_field]].add(member.id)
-            for key, bucket in seen.items():
-                results[key] = {name: len(ids) for name, ids in bucket.items()}
-            return results
+            return self._aggregate_many2many(*run(split), groupby, split)
 
         def key_of(value):
             return value.id if isinstance(value, models.BaseModel) else value
 
         specs, rows = run(split)
         for row in rows:
-            values = dict(zip(specs, row[:len(specs)]))
+            values = dict(zip(specs, row[:len(specs)], strict=False))
             figures = row[len(specs):]
             key = key_of(values[groupby]) if groupby else None
             bucket = results.setdefault(key, empty())

@@ -379,7 +379,9 @@ class AshshashIndicatorSqlCommon(AshshashCaseCommon):
         model = self.env[indicator.model_name]
         for area, companies in self._filter_cases():
             with self.subTest(code=code, area=area and area.name, companies=companies and companies.mapped("name")):
-                values = indicator._compute_values(self.date_start, self.date_end, area, companies, by_gender=True)[code]
+                values = indicator._compute_values(
+                    self.date_start, self.date_end, area, companies, by_gender=True,
+                )[code]
                 self.assertFalse(values["error"])
                 expected = self._sql_figures(sql, area, companies)
                 if indicator.groupby_field:

@@ -33,7 +33,8 @@ class TestFollowupAndDropout(AshshashCounsellingCommon):
         self.assertEqual(activity.user_id, self.case_worker)
         self.assertEqual(activity.date_deadline, self.today + timedelta(days=30))
         followup.next_date = self.today + timedelta(days=20)
-        self.assertEqual(self._activities(self.survivor, self.followup_type).date_deadline, self.today + timedelta(days=20))
+        activity = self._activities(self.survivor, self.followup_type)
+        self.assertEqual(activity.date_deadline, self.today + timedelta(days=20))
         # The next contact closes the to-do; its own next date opens a new one.
         self._followup(next_date=self.today + timedelta(days=40))
         activity = self._activities(self.survivor, self.followup_type)

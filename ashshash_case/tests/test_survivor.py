@@ -60,7 +60,7 @@ class TestSurvivorLifecycle(AshshashCaseCommon):
         self.assertEqual(assessment.state, "draft")
 
         self._enrol(self.survivor)
-        assessment.line_ids.filtered(lambda l: l.need_domain == "economic").level = "high"
+        assessment.line_ids.filtered(lambda line: line.need_domain == "economic").level = "high"
         assessment.action_done()
         self.assertEqual(assessment.state, "done")
         self.assertEqual(assessment.high_need_count, 1)

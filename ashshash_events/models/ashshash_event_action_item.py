@@ -43,7 +43,7 @@ class AshshashEventActionItem(models.Model):
             dict(item._activity_values(), res_model_id=model_id, res_id=item.event_id.id, activity_type_id=todo.id)
             for item in items
         ])
-        for item, activity in zip(items, activities):
+        for item, activity in zip(items, activities, strict=False):
             item.activity_id = activity
 
     @api.model_create_multi

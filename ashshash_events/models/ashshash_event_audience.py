@@ -42,7 +42,7 @@ class AshshashEventAudience(models.Model):
                     "The number of %(audience)s at %(event)s cannot be negative.",
                     audience=dict(AUDIENCE_CATEGORIES)[line.category], event=line.event_id.name,
                 ))
-            same = line.event_id.audience_line_ids.filtered(lambda other: other.category == line.category)
+            same = line.event_id.audience_line_ids.filtered(lambda other: other.category == line.category)  # noqa: B023 (filtered calls it at once)
             if len(same) > 1:
                 raise ValidationError(self.env._(
                     "%(audience)s appear twice in the audience of %(event)s: keep one line per audience.",

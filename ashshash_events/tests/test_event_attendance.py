@@ -93,7 +93,8 @@ class TestEventAttendance(AshshashEventsCommon):
         (self.event | school).with_user(self.event_officer).action_done()
         groups = self.env["ashshash.event"].with_user(self.me_officer)._read_group(
             [("id", "in", (self.event | school).ids)],
-            ["organiser_ids"], ["attendance_women:sum", "attendance_men:sum", "attendance_others:sum", "attendance_total:sum"],
+            ["organiser_ids"],
+            ["attendance_women:sum", "attendance_men:sum", "attendance_others:sum", "attendance_total:sum"],
         )
         self.assertEqual(groups, [(self.ngo, 120, 75, 1, 196)])
         by_area = dict(self.env["ashshash.event"]._read_group(

@@ -13,7 +13,8 @@ class TestEventViews(AshshashEventsCommon):
         form_spec = {
             name: {} for name in (
                 "name", "event_type_id", "state", "date_start", "date_end", "area_id", "organiser_ids",
-                "joint_partner_ids", "attendance_women", "attendance_men", "attendance_others", "attendance_total", "audience_line_ids", "attendee_ids",
+                "joint_partner_ids", "attendance_women", "attendance_men", "attendance_others", "attendance_total",
+                "audience_line_ids", "attendee_ids",
                 "outreach_method_ids", "topics", "decisions", "action_item_ids", "is_locked",
                 "action_item_open_count", "activity_ids", "message_ids",
             )
@@ -36,7 +37,8 @@ class TestEventViews(AshshashEventsCommon):
         action = self.env.ref("ashshash_events.ashshash_event_action_people_reached")
         groups = self.env["ashshash.event"].with_user(self.me_officer)._read_group(
             safe_eval(action.domain),
-            ["date:quarter", "event_type_id"], ["attendance_women:sum", "attendance_men:sum", "attendance_others:sum", "attendance_total:sum"],
+            ["date:quarter", "event_type_id"],
+            ["attendance_women:sum", "attendance_men:sum", "attendance_others:sum", "attendance_total:sum"],
         )
         mine = [group for group in groups if group[1] == self.type_pot_show]
         self.assertTrue(mine)

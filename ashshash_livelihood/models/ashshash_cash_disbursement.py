@@ -192,7 +192,7 @@ class AshshashCashDisbursement(models.Model):
         lines = self.line_ids
         moves = self.env["account.move"].create([line._prepare_move_vals() for line in lines])
         moves.action_post()
-        for line, move in zip(lines, moves):
+        for line, move in zip(lines, moves, strict=False):
             line.move_id = move
         for batch in self:
             batch.write({"state": "paid", "paid_by_id": self.env.uid, "paid_date": batch.payment_date})

@@ -70,7 +70,7 @@ class AshshashCashDisbursementLine(models.Model):
     @api.depends("survivor_id", "disbursement_id.name")
     def _compute_display_name(self):
         # sudo: the display name shows the case code only, never the name.
-        for line, line_sudo in zip(self, self.sudo()):
+        for line, line_sudo in zip(self, self.sudo(), strict=False):
             line.display_name = f"{line_sudo.disbursement_id.name} / {line_sudo.survivor_id.code}"
 
     @api.depends("bank_account_id.acc_number")

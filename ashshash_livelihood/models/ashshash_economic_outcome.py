@@ -21,7 +21,9 @@ class AshshashEconomicOutcome(models.Model):
         "ashshash.survivor", required=True, index=True, ondelete="cascade", tracking=True,
     )
     kind = fields.Selection(OUTCOME_KINDS, required=True, index=True, tracking=True)
-    date_start = fields.Date(string="Start date", required=True, default=fields.Date.context_today, index=True, tracking=True)
+    date_start = fields.Date(
+        string="Start date", required=True, default=fields.Date.context_today, index=True, tracking=True,
+    )
     date_end = fields.Date(string="End date", tracking=True, help="When the job or activity ended, if it did.")
     employer = fields.Char(
         string="Employer / activity", tracking=True,

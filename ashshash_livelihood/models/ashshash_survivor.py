@@ -113,7 +113,7 @@ class AshshashSurvivor(models.Model):
                 "company_id": survivor.company_id.id,
             } for survivor in missing])
             # sudo: linking the payee is no edit of the case file the user could otherwise make.
-            for survivor, partner in zip(missing.sudo(), partners):
+            for survivor, partner in zip(missing.sudo(), partners, strict=False):
                 survivor.payee_partner_id = partner
         return self.payee_partner_id
 

@@ -43,6 +43,10 @@ class ResPartner(models.Model):
 
     def action_view_ashshash_contributions(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("ashshash_livelihood.ashshash_support_action_contribution")
-        action["domain"] = [("contributor_id", "child_of", self.commercial_partner_id.id), ("is_contribution", "=", True)]
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "ashshash_livelihood.ashshash_support_action_contribution"
+        )
+        action["domain"] = [
+            ("contributor_id", "child_of", self.commercial_partner_id.id), ("is_contribution", "=", True),
+        ]
         return action

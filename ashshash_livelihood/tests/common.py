@@ -198,7 +198,7 @@ class AshshashLivelihoodIndicatorCommon(AshshashIndicatorSqlCommon):
             "campaign_id": campaign.id,
             "line_ids": [Command.create({"survivor_id": survivor.id}) for survivor in chosen],
         } for campaign, _state, chosen in batches])
-        for batch, (_campaign, state, _chosen) in zip(created, batches):
+        for batch, (_campaign, state, _chosen) in zip(created, batches, strict=False):
             if state != "draft":
                 batch.write({"state": state, "paid_date": cls._random_day(rng) if state in ("paid", "cancelled")
                              else False})

@@ -256,7 +256,7 @@ class TestCashReceiptImport(AshshashCashCommon):
             "SV-0000-99999,BKTX0404,2024-05-21\n"
         )
         wizard = self._import(batch, content)
-        line = batch.line_ids.filtered(lambda l: l.survivor_id == self.survivor)
+        line = batch.line_ids.filtered(lambda ln: ln.survivor_id == self.survivor)
         self.assertEqual(line.transaction_id, "BKTX0001")
         self.assertEqual(str(line.received_date), "2024-05-21")
         self.assertFalse((batch.line_ids - line).received_date)

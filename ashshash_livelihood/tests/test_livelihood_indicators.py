@@ -142,7 +142,7 @@ class TestLivelihoodIndicators(AshshashLivelihoodIndicatorCommon):
         self.env["ashshash.support"].create([
             {"survivor_id": survivor.id, "support_type_id": support_type.id,
              "state": "delivered", "delivery_date": day, "date": day}
-            for survivor, support_type in zip(survivors, types[:3])
+            for survivor, support_type in zip(survivors, types[:3], strict=False)
         ] + [
             {"survivor_id": survivors[2].id, "support_type_id": types[3].id,
              "state": "delivered", "delivery_date": day, "date": day,

@@ -25,7 +25,10 @@ class TestSensitiveData(AshshashCashCommon):
         })
         assessment = cls.env["ashshash.needs.assessment"].create({
             "survivor_id": named.id,
-            "line_ids": [Command.clear(), Command.create({"need_domain": "health", "level": "high", "notes": "Injury"})],
+            "line_ids": [
+                Command.clear(),
+                Command.create({"need_domain": "health", "level": "high", "notes": "Injury"}),
+            ],
         })
         assessment.action_done()
         cls.session = cls.env["ashshash.counselling.session"].create({

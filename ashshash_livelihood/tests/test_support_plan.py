@@ -46,7 +46,8 @@ class TestSupportPlan(AshshashLivelihoodCommon):
         self._assess(self.survivor, {"health": "high"}, days_ago=30)
         self.assertTrue(self.survivor.needs_not_met)
         latest = self._assess(self.survivor, {"health": "low", "economic": "medium"})
-        self.assertEqual(self.survivor.support_plan_line_ids, latest.line_ids.filtered(lambda l: l.need_domain == "economic"))
+        economic_need = latest.line_ids.filtered(lambda line: line.need_domain == "economic")
+        self.assertEqual(self.survivor.support_plan_line_ids, economic_need)
         economic = self.survivor.support_plan_line_ids
         self._support(support_type=self.support_employment, need_line_id=economic.id).action_deliver()
         self.assertFalse(self.survivor.needs_not_met)
