@@ -1,4 +1,5 @@
 from . import ashshash_who5_mixin
+from . import ashshash_workflow_mixin
 from . import ashshash_area
 from . import ashshash_survivor
 from . import ashshash_family_member

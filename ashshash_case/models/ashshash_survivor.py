@@ -112,7 +112,7 @@ def normalize_phone(phone):
 class AshshashSurvivor(models.Model):
     _name = "ashshash.survivor"
     _description = "Survivor case file"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
     _order = "identification_date desc, id desc"
     _rec_name = "code"
     _rec_names_search = ["code"]
@@ -535,13 +535,45 @@ class AshshashSurvivor(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model
+    def _workflow_fields(self):
+        return {
+            "code": self.env._("the case code is given by the programme's numbering when the case is saved."),
+            "state": self.env._(
+                "use the buttons of the case (Enrol, Start reintegration; Close and Reopen are for case managers)."
+            ),
+            "state_before_close": self.env._("it is kept by the Close button."),
+            "enrolment_date": self.env._("it is the day the Enrol button was pressed."),
+            "close_date": self.env._("it is the day a case manager pressed Close."),
+            "at_risk_dropout": self.env._(
+                "the daily dropout check sets it and a new session or follow-up clears it."
+            ),
+        }
+
+    @api.model
+    def _workflow_filled_on_create(self):
+        return {"code"}
+
     @api.model_create_multi
     def create(self, vals_list):
+        new_code = self.env._("New")
         for vals in vals_list:
-            if not vals.get("code") or vals["code"] == self.env._("New"):
+            if not self.env.su and vals.get("code") not in (None, False, "", "New", new_code):
+                raise self._workflow_refusal(self.env._("a new case"), "code", self._workflow_fields()["code"])
+            if not self.env.su and vals.get("user_id") not in (None, False, self.env.uid):
+                check_groups(self.env, CASE_MANAGER, self.env._("assign a case to another case worker"))
+            if not vals.get("code") or vals["code"] == new_code:
                 company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
                 vals["code"] = self.env["ir.sequence"].with_company(company).next_by_code("ashshash.survivor") or "/"
         return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and {"user_id", "case_worker_ids"} & vals.keys():
+            for name in {"user_id", "case_worker_ids"} & vals.keys():
+                if any(self._workflow_value(survivor, name, vals[name])
+                       != self._workflow_value(survivor, name, survivor[name]) for survivor in self):
+                    check_groups(self.env, CASE_MANAGER, self.env._("reassign a case"))
+        return super().write(vals)
 
     def export_data(self, fields_to_export):
         # Exports of survivor data are limited to case managers (design rule).
@@ -560,7 +592,7 @@ class AshshashSurvivor(models.Model):
                     "(Consents tab), given on or before today and not withdrawn.",
                     code=survivor.code,
                 ))
-        self.write({"state": "enrolled", "enrolment_date": fields.Date.context_today(self)})
+        self._write_workflow({"state": "enrolled", "enrolment_date": fields.Date.context_today(self)})
         return True
 
     def action_close(self):
@@ -574,7 +606,7 @@ class AshshashSurvivor(models.Model):
                     code=survivor.code,
                 ))
         for survivor in self:
-            survivor.write({
+            survivor._write_workflow({
                 "state_before_close": survivor.state,
                 "state": "closed",
                 "close_date": fields.Date.context_today(self),
@@ -585,7 +617,7 @@ class AshshashSurvivor(models.Model):
         check_groups(self.env, CASE_MANAGER, self.env._("reopen a case"))
         check_state(self, ["closed"], self.env._("reopened"))
         for survivor in self:
-            survivor.write({
+            survivor._write_workflow({
                 "state": survivor.state_before_close or "enrolled",
                 "state_before_close": False,
                 "close_reason": False,
@@ -595,7 +627,7 @@ class AshshashSurvivor(models.Model):
 
     def action_start_reintegration(self):
         check_state(self, ["counselling_completed"], self.env._("moved to reintegration"))
-        self.write({"state": "reintegration"})
+        self._write_workflow({"state": "reintegration"})
         return True
 
     def _advance_state(self, target):
@@ -606,7 +638,7 @@ class AshshashSurvivor(models.Model):
             lambda s: s.state != "closed" and order.index(s.state) < position and s.state != "identified"
         )
         if to_move:
-            to_move.write({"state": target})
+            to_move._write_workflow({"state": target})
         return to_move
 
     # ------------------------------------------------------------------
@@ -684,7 +716,7 @@ class AshshashSurvivor(models.Model):
         flagged = self.filtered("at_risk_dropout")
         if not flagged:
             return
-        flagged.write({"at_risk_dropout": False})
+        flagged._write_workflow({"at_risk_dropout": False})
         activity_type = self.env.ref("ashshash_case.mail_activity_type_dropout_risk")
         flagged.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).action_feedback(
             feedback=self.env._("Contact recorded."),

@@ -12,3 +12,4 @@ from . import test_counselling_access
 from . import test_certificate_verification
 from . import test_indicator
 from . import test_case_indicators
+from . import test_workflow_guard

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.ashshash_case.tools import GENDER_KEYS
@@ -515,3 +516,102 @@ class AshshashCaseIndicatorCommon(AshshashIndicatorSqlCommon):
                 })
         cls.env["ashshash.referral"].create(referral_vals)
         return survivors
+
+
+# The users of AshshashCaseCommon and of the other addons' test bases, one per role.
+ROLE_ATTRIBUTES = (
+    "case_worker", "case_manager", "me_officer", "programme_admin", "finance_officer", "event_officer",
+)
+
+
+class AshshashWorkflowGuardCommon:
+    """Generated tests of the workflow guard (ashshash.workflow.mixin): for each
+    field a model lists in ``_workflow_fields()`` / ``_frozen_fields()``, each
+    role given tries ``write()``, ``create()`` and import (``load()``) and is
+    refused, and nothing changes. Adding a field to a model's table adds its tests."""
+
+    def assertWorkflowGuarded(self, model, writable, creatable=None):
+        """``writable``: {user: a record of ``model`` the user may otherwise write};
+        ``creatable``: {user: values with which the user may create a record}."""
+        Model = self.env[model]
+        owned, frozen = Model._workflow_fields(), Model._frozen_fields()
+        self.assertTrue(owned, f"{model} lists the fields its workflow owns")
+        for attribute in ROLE_ATTRIBUTES:
+            user = getattr(self, attribute, None)
+            if user and Model.with_user(user).has_access("write"):
+                self.assertIn(user, writable, f"{user.login} may write {model}: try the guard as them too")
+        for user, record in writable.items():
+            self.assertTrue(Model.with_user(user).browse(record.id).has_access("write"),
+                            f"{user.login} may write {record.display_name} (the test would prove nothing)")
+            for name in {**frozen, **owned}:
+                value = self._workflow_other_value(record, name)
+                before = record.sudo().read([name])
+                with self.subTest(model=model, field=name, user=user.login, path="write"):
+                    with self.assertRaises((UserError, AccessError)):
+                        record.with_user(user).write({name: value})
+                    record.invalidate_recordset()
+                    self.assertEqual(record.sudo().read([name]), before)
+                with self.subTest(model=model, field=name, user=user.login, path="import"):
+                    header, cell = self._workflow_import_cell(record, name, value)
+                    result = Model.with_user(user).load([".id", header], [[str(record.id), cell]])
+                    self.assertFalse(result["ids"], f"{user.login} imported {name} on {record.display_name}")
+                    self.assertTrue([m for m in result["messages"] if m["type"] == "error"])
+                    record.invalidate_recordset()
+                    self.assertEqual(record.sudo().read([name]), before)
+        for user, vals in (creatable or {}).items():
+            new = Model.browse()
+            for name in owned:
+                value = self._workflow_other_value(new, name, vals)
+                count = Model.sudo().with_context(active_test=False).search_count([])
+                with self.subTest(model=model, field=name, user=user.login, path="create"):
+                    with self.assertRaises((UserError, AccessError)):
+                        Model.with_user(user).create({**vals, name: value})
+                with self.subTest(model=model, field=name, user=user.login, path="import a new record"):
+                    cells = [self._workflow_import_cell(new, key, val) for key, val in {**vals, name: value}.items()]
+                    result = Model.with_user(user).load([h for h, _c in cells], [[c for _h, c in cells]])
+                    self.assertFalse(result["ids"], f"{user.login} imported a new {model} with {name}")
+                self.assertEqual(Model.sudo().with_context(active_test=False).search_count([]), count)
+
+    def _workflow_other_value(self, record, name, vals=None):
+        """A value of ``name`` other than the record's (or, for a new record, the default)."""
+        field = record._fields[name]
+        if record:
+            current = record.sudo()[name]
+        else:
+            current = field.convert_to_record(
+                field.convert_to_cache(field.default(record) if field.default else False, record, validate=False),
+                record,
+            )
+        if field.type == "selection":
+            options = [key for key, _label in field._description_selection(self.env)]
+            return next(key for key in reversed(options) if key != current)
+        if field.type == "many2one":
+            other = self.env[field.comodel_name].sudo().search([("id", "!=", current.id)], limit=1)
+            self.assertTrue(other, f"another {field.comodel_name} exists for {name}")
+            return other.id
+        if field.type == "many2many":
+            other = self.env[field.comodel_name].sudo().search([("id", "not in", current.ids)], limit=1)
+            return [Command.link(other.id)]
+        if field.type == "date":
+            return "2020-01-02" if str(current) != "2020-01-02" else "2020-01-03"
+        if field.type == "datetime":
+            return "2020-01-02 08:00:00" if str(current) != "2020-01-02 08:00:00" else "2020-01-03 08:00:00"
+        if field.type in ("char", "text"):
+            return f"{current or ''}X"
+        if field.type in ("integer", "float", "monetary"):
+            return (current or 0) + 7
+        if field.type == "boolean":
+            return not current
+        raise AssertionError(f"no test value for {field.type} field {name}")
+
+    def _workflow_import_cell(self, record, name, value):
+        """(column, cell) of an import file setting ``name`` to ``value``."""
+        field = record._fields[name]
+        if field.type == "many2one":
+            return f"{name}/.id", str(value)
+        if field.type == "many2many":
+            ids = [command[1] for command in value] if isinstance(value, list) else [value]
+            return f"{name}/.id", ",".join(map(str, ids))
+        if field.type == "boolean":
+            return name, "1" if value else "0"
+        return name, str(value)
