@@ -72,7 +72,8 @@ class AshshashWorkflowMixin(models.AbstractModel):
             guarded = {**self._frozen_fields(), **self._workflow_fields()}
             for name in guarded.keys() & vals.keys():
                 for record in self:
-                    if self._workflow_value(record, name, vals[name]) != self._workflow_value(record, name, record[name]):
+                    before = self._workflow_value(record, name, record[name])
+                    if self._workflow_value(record, name, vals[name]) != before:
                         raise self._workflow_refusal(record.display_name, name, guarded[name])
         return super().write(vals)
 
