@@ -16,7 +16,7 @@ CERTIFICATE_STATES = [
 class AshshashCertificate(models.Model):
     _name = "ashshash.certificate"
     _description = "Ready-to-go certificate"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["ashshash.workflow.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "issue_date desc, id desc"
 
     name = fields.Char(
@@ -54,11 +54,6 @@ class AshshashCertificate(models.Model):
     criteria_gaps = fields.Text(string="Criteria not met", compute="_compute_criteria_gaps")
     gender = fields.Selection(related="survivor_id.gender", store=True, index=True)
     area_id = fields.Many2one(related="survivor_id.area_id", store=True, index=True, string="Union / village")
-
-    _WORKFLOW_FIELDS = {
-        "state", "name", "issue_date", "issued_by_id", "revoked_date", "revoked_by_id", "verification_token",
-        "session_count", "family_session_count", "date_start", "date_end", "who5_start", "who5_end",
-    }
 
     _sql_constraints = [
         ("verification_token_uniq", "unique(verification_token)", "The verification token must be unique."),
@@ -125,7 +120,7 @@ class AshshashCertificate(models.Model):
         for certificate in self:
             summary = certificate.survivor_id._counselling_summary()
             company = certificate.company_id
-            certificate.write({
+            certificate._write_workflow({
                 "state": "issued",
                 "name": self.env["ir.sequence"].with_company(company).next_by_code("ashshash.certificate") or "/",
                 "issue_date": today,
@@ -144,25 +139,45 @@ class AshshashCertificate(models.Model):
                     "Write why certificate %(number)s is revoked (Revocation tab) before revoking it.",
                     number=certificate.name,
                 ))
-        self.write({
+        self._write_workflow({
             "state": "revoked",
             "revoked_date": fields.Date.context_today(self),
             "revoked_by_id": self.env.user.id,
         })
         return True
 
+    @api.model
+    def _workflow_fields(self):
+        issue = self.env._(
+            "a case manager issues the certificate with the Issue button, which checks the completion rule."
+        )
+        fields_ = ("name", "issue_date", "issued_by_id", "verification_token", "session_count",
+                   "family_session_count", "date_start", "date_end", "who5_start", "who5_end")
+        return {
+            **dict.fromkeys(fields_, issue),
+            "state": self.env._(
+                "a case manager issues the certificate with the Issue button (it checks the completion rule) "
+                "and revokes it with the Revoke button."
+            ),
+            "revoked_date": self.env._("it is the day a case manager revoked the certificate."),
+            "revoked_by_id": self.env._("it is the case manager who revoked the certificate."),
+        }
+
+    @api.model
+    def _frozen_fields(self):
+        return {"survivor_id": self.env._("a certificate stays with the survivor it was drafted for.")}
+
+    @api.model
+    def _workflow_filled_on_create(self):
+        return {"verification_token"}
+
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(set(vals) & self._WORKFLOW_FIELDS for vals in vals_list):
-            self._check_manager()
+        if not self.env.su:
+            # The key of the public verification page is never chosen by a client.
+            for vals in vals_list:
+                vals["verification_token"] = secrets.token_urlsafe(32)
         return super().create(vals_list)
-
-    def write(self, vals):
-        # The workflow fields move only through action_issue / action_revoke,
-        # which only case managers may call.
-        if set(vals) & self._WORKFLOW_FIELDS and not self.env.su:
-            self._check_manager()
-        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued_or_revoked(self):

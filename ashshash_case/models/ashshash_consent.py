@@ -13,7 +13,7 @@ CONSENT_TYPES = [
 class AshshashConsent(models.Model):
     _name = "ashshash.consent"
     _description = "Informed consent"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ashshash.workflow.mixin"]
     _order = "given_on desc, id desc"
 
     survivor_id = fields.Many2one(
@@ -43,6 +43,20 @@ class AshshashConsent(models.Model):
     withdrawn_on = fields.Date(tracking=True)
     in_force = fields.Boolean(compute="_compute_in_force", search="_search_in_force")
     note = fields.Text(groups=SENSITIVE)
+
+    @api.model
+    def _workflow_fields(self):
+        return {"withdrawn_on": self.env._(
+            "use the Withdraw button; a withdrawn consent stays withdrawn (record a new consent if it is given again)."
+        )}
+
+    @api.model
+    def _frozen_fields(self):
+        hint = self.env._(
+            "what was consented to is kept as it was given; withdraw this consent and record a new one instead."
+        )
+        return dict.fromkeys(("survivor_id", "consent_type", "provider_id", "all_providers", "given_on", "given_by"),
+                             hint)
 
     @api.depends("given_on", "withdrawn_on", "expiry_date")
     def _compute_in_force(self):
@@ -109,5 +123,5 @@ class AshshashConsent(models.Model):
                 "The consent %(consent)s was already withdrawn on %(date)s: its withdrawal date is kept.",
                 consent=withdrawn[0].display_name, date=withdrawn[0].withdrawn_on,
             ))
-        self.write({"withdrawn_on": fields.Date.context_today(self)})
+        self._write_workflow({"withdrawn_on": fields.Date.context_today(self)})
         return True

@@ -24,7 +24,7 @@ SESSION_STATES = [
 class AshshashCounsellingSession(models.Model):
     _name = "ashshash.counselling.session"
     _description = "Counselling session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.who5.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.who5.mixin", "ashshash.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -183,6 +183,22 @@ class AshshashCounsellingSession(models.Model):
     # ------------------------------------------------------------------
     # Lifecycle
     # ------------------------------------------------------------------
+    @api.model
+    def _workflow_fields(self):
+        return {
+            "state": self.env._(
+                "use the buttons of the session: Mark done once it has taken place, Cancel or No-show, "
+                "Plan again for a cancelled one."
+            ),
+            "did_not_attend": self.env._("use the No-show button."),
+        }
+
+    @api.model
+    def _frozen_fields(self):
+        return {"survivor_id": self.env._(
+            "a session stays in the case it was planned for; cancel it and plan one for the right survivor."
+        )}
+
     def action_done(self):
         now = fields.Datetime.now()
         check_state(self, ["planned"], self.env._("marked done"))
@@ -200,23 +216,23 @@ class AshshashCounsellingSession(models.Model):
             problem = session._done_problem(now)
             if problem:
                 raise UserError(problem)
-        self.write({"state": "done", "did_not_attend": False})
+        self._write_workflow({"state": "done", "did_not_attend": False})
         self.filtered(lambda s: s.session_type == "individual").survivor_id._advance_state("in_counselling")
         self.survivor_id._clear_dropout_risk()
         return True
 
     def action_cancel(self):
         check_state(self, ["planned"], self.env._("cancelled"))
-        self.write({"state": "cancelled"})
+        self._write_workflow({"state": "cancelled"})
         return True
 
     def action_no_show(self):
         """Cancel because nobody came: counted apart from sessions cancelled in advance."""
         self.action_cancel()
-        self.write({"did_not_attend": True})
+        self._write_workflow({"did_not_attend": True})
         return True
 
     def action_draft(self):
         check_state(self, ["cancelled"], self.env._("planned again"))
-        self.write({"state": "planned", "did_not_attend": False})
+        self._write_workflow({"state": "planned", "did_not_attend": False})
         return True

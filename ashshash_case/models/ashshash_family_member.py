@@ -20,6 +20,7 @@ RELATIONS = [
 class AshshashFamilyMember(models.Model):
     _name = "ashshash.family.member"
     _description = "Survivor's family member"
+    _inherit = ["ashshash.workflow.mixin"]
     _order = "survivor_id, id"
 
     survivor_id = fields.Many2one(
@@ -40,6 +41,12 @@ class AshshashFamilyMember(models.Model):
         for member in self:
             if member.age and not 0 <= member.age <= 120:
                 raise ValidationError(self.env._("A family member's age must be between 0 and 120 years."))
+
+    @api.model
+    def _frozen_fields(self):
+        return {"survivor_id": self.env._(
+            "a family member stays in the survivor's case file; add them to the right case instead."
+        )}
 
     def _compute_display_name(self):
         # Display names are shown as superuser on many2one fields: never the person's name.

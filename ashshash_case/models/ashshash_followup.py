@@ -23,7 +23,7 @@ PRESENT_STATUSES = [
 class AshshashFollowup(models.Model):
     _name = "ashshash.followup"
     _description = "Follow-up contact"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.who5.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.who5.mixin", "ashshash.workflow.mixin"]
     _order = "date desc, id desc"
 
     survivor_id = fields.Many2one(
@@ -61,6 +61,12 @@ class AshshashFollowup(models.Model):
     def _compute_display_name(self):
         for followup in self:
             followup.display_name = f"{followup.survivor_id.code} · {followup.date}"
+
+    @api.model
+    def _frozen_fields(self):
+        return {"survivor_id": self.env._(
+            "a follow-up stays in the case of the person met; record a new follow-up in the right case."
+        )}
 
     @api.constrains("date", "next_date")
     def _check_dates(self):

@@ -1,5 +1,7 @@
 import datetime
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
@@ -7,6 +9,11 @@ from odoo.tools.safe_eval import datetime as safe_datetime
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools import GENDER_KEYS
+
+# What a domain may be made of once evaluated: no record, no environment, no callable.
+PLAIN_TYPES = (str, int, float, bool, type(None), datetime.date, datetime.datetime)
+# Fields whose values would print people's own words (names, notes) in a donor report.
+FREE_TEXT_TYPES = ("char", "text", "html")
 
 COUNT_TYPES = [
     ("records", "Records"),
@@ -109,7 +116,7 @@ class AshshashIndicator(models.Model):
                 ))
         return field
 
-    def _check_own_field(self, fname, label, types=None):
+    def _check_own_field(self, fname, label, types=None, free_text_ok=False):
         """A field used in an aggregate must be a field of the counted model itself (no dotted path)."""
         self.ensure_one()
         if "." in fname:
@@ -124,6 +131,18 @@ class AshshashIndicator(models.Model):
                 "Indicator %(code)s: %(label)s %(fname)s is a %(type)s field; expected one of: %(types)s.",
                 code=self.code, label=label, fname=fname, type=field.type, types=", ".join(types),
             ))
+        if field.groups:
+            raise ValidationError(self.env._(
+                "Indicator %(code)s: %(label)s %(fname)s is restricted to some users (it holds what only "
+                "they may read); a report shown to others cannot count or break down by it.",
+                code=self.code, label=label, fname=fname,
+            ))
+        if not free_text_ok and field.type in FREE_TEXT_TYPES:
+            raise ValidationError(self.env._(
+                "Indicator %(code)s: %(label)s %(fname)s is a free-text field; a report cannot count or break "
+                "down by what people typed (names, notes). Use a selection or a many2one field.",
+                code=self.code, label=label, fname=fname,
+            ))
         if not (field.store or field.related) or field.type in ("one2many", "binary", "html"):
             raise ValidationError(self.env._(
                 "Indicator %(code)s: %(label)s %(fname)s cannot be aggregated in SQL (it is not stored or "
@@ -132,22 +151,47 @@ class AshshashIndicator(models.Model):
             ))
         return field
 
+    def _domain_context(self):
+        """The names a definition's domain may use: plain values only. No record
+        (``user`` would give ``user.sudo().env[...]``: code run as superuser by
+        whoever edits a definition, and again for everyone who computes it)."""
+        return {
+            "uid": self.env.uid,
+            "today": fields.Date.context_today(self),
+            "datetime": safe_datetime,
+            "relativedelta": relativedelta,
+        }
+
     def _eval_domain(self):
         self.ensure_one()
         try:
-            domain = safe_eval(self.domain or "[]", {
-                "uid": self.env.uid, "user": self.env.user, "datetime": safe_datetime,
-            })
-        except Exception as error:
+            domain = safe_eval(self.domain or "[]", self._domain_context())
+        except Exception as error:  # noqa: BLE001 - what the expression read is not shown
+            # safe_eval wraps what went wrong in a ValueError; the cause names an unknown name.
+            cause = error.__context__ if isinstance(error.__context__, NameError) else error
+            if isinstance(cause, NameError) and cause.name:
+                raise ValidationError(self.env._(
+                    "Indicator %(code)s: the domain %(domain)s uses %(name)s, which a definition cannot use; "
+                    "a domain may use uid, today, datetime, relativedelta and plain values.",
+                    code=self.code, domain=self.domain, name=cause.name,
+                )) from None
             raise ValidationError(self.env._(
-                "Indicator %(code)s: the domain %(domain)s cannot be read (%(error)s).",
-                code=self.code, domain=self.domain, error=error,
-            )) from error
-        if not isinstance(domain, (list, tuple)):
+                "Indicator %(code)s: the domain %(domain)s cannot be evaluated: write a list of conditions "
+                "with plain values, such as [('state', '=', 'done'), ('date', '>=', today - relativedelta(years=1))].",
+                code=self.code, domain=self.domain,
+            )) from None
+        if not isinstance(domain, (list, tuple)) or not self._is_plain(domain):
             raise ValidationError(self.env._(
-                "Indicator %(code)s: the domain must be a list such as [('state', '=', 'done')].", code=self.code,
+                "Indicator %(code)s: the domain must be a list of conditions with plain values "
+                "such as [('state', '=', 'done')].", code=self.code,
             ))
         return list(domain)
+
+    @classmethod
+    def _is_plain(cls, value):
+        if isinstance(value, (list, tuple)):
+            return all(cls._is_plain(item) for item in value)
+        return isinstance(value, PLAIN_TYPES)
 
     @api.constrains(
         "model_id", "domain", "count_type", "distinct_field", "sum_field", "sum_field_female", "sum_field_male",
@@ -226,9 +270,7 @@ class AshshashIndicator(models.Model):
                 if field.type != "many2one" or field.comodel_name != comodel:
                     raise ValidationError(message % {"code": self.code, "fname": fname})
         if self.gender_field:
-            self._check_own_field(
-                self.gender_field, self.env._("The gender field"), ("selection", "char"),
-            )
+            self._check_own_field(self.gender_field, self.env._("The gender field"), ("selection",))
         if self.groupby_field:
             self._check_own_field(self.groupby_field, self.env._("The break-down field"))
 

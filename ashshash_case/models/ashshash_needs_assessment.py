@@ -17,7 +17,7 @@ NEED_DOMAINS = [
 class AshshashNeedsAssessment(models.Model):
     _name = "ashshash.needs.assessment"
     _description = "Needs assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
     _order = "date desc, id desc"
 
     survivor_id = fields.Many2one(
@@ -39,6 +39,16 @@ class AshshashNeedsAssessment(models.Model):
     # Stored for reports: the survivor's gender and area at the time of reporting.
     gender = fields.Selection(related="survivor_id.gender", store=True)
     area_id = fields.Many2one(related="survivor_id.area_id", store=True, index=True)
+
+    @api.model
+    def _workflow_fields(self):
+        return {"state": self.env._(
+            "use the Mark done button (the survivor must be enrolled); only a case manager can reset it to draft."
+        )}
+
+    @api.model
+    def _frozen_fields(self):
+        return {"survivor_id": self.env._("an assessment stays in the case it was made for; make a new one instead.")}
 
     @api.depends("line_ids.level")
     def _compute_need_counts(self):
@@ -68,7 +78,7 @@ class AshshashNeedsAssessment(models.Model):
                 ))
             if not assessment.line_ids:
                 raise UserError(self.env._("Rate at least one need domain before marking the assessment done."))
-        self.write({"state": "done"})
+        self._write_workflow({"state": "done"})
         self.survivor_id._advance_state("assessed")
         return True
 
@@ -76,5 +86,5 @@ class AshshashNeedsAssessment(models.Model):
         # The button is shown to case managers only; the same rule holds for RPC calls.
         check_groups(self.env, CASE_MANAGER, self.env._("reset a done needs assessment to draft"))
         check_state(self, ["done"], self.env._("reset to draft"))
-        self.write({"state": "draft"})
+        self._write_workflow({"state": "draft"})
         return True

@@ -30,7 +30,7 @@ SATISFACTION = [
 class AshshashReferral(models.Model):
     _name = "ashshash.referral"
     _description = "Referral to a service provider"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -126,12 +126,39 @@ class AshshashReferral(models.Model):
         check_groups(self.env, CASE_MANAGER, self.env._(
             "confirm sending a referral to a provider whose directory entry does not list the service type"))
 
+    @api.model
+    def _workflow_fields(self):
+        answer = self.env._("use the Accepted or Rejected button when the provider answers.")
+        return {
+            "name": self.env._("the reference is given by the programme's numbering when the referral is saved."),
+            "state": self.env._(
+                "use the buttons of the referral: Send (it needs the survivor's data-sharing consent), "
+                "Accepted, Rejected, Completed, Close."
+            ),
+            "sent_date": self.env._("it is the day the Send button checked the consent and sent the referral."),
+            "answer_date": answer,
+            "no_answer_activity_date": self.env._("the daily check of unanswered referrals sets it."),
+        }
+
+    @api.model
+    def _workflow_filled_on_create(self):
+        return {"name"}
+
+    @api.model
+    def _frozen_fields(self):
+        return {"survivor_id": self.env._(
+            "a referral stays in the case it was made for; create a new referral for the right survivor."
+        )}
+
     @api.model_create_multi
     def create(self, vals_list):
         if any(vals.get("provider_mismatch_override") for vals in vals_list):
             self._check_override_rights()
+        new_name = self.env._("New")
         for vals in vals_list:
-            if not vals.get("name") or vals["name"] == self.env._("New"):
+            if not self.env.su and vals.get("name") not in (None, False, "", "New", new_name):
+                raise self._workflow_refusal(self.env._("a new referral"), "name", self._workflow_fields()["name"])
+            if not vals.get("name") or vals["name"] == new_name:
                 vals["name"] = self.env["ir.sequence"].next_by_code("ashshash.referral") or "/"
         return super().create(vals_list)
 
@@ -199,17 +226,17 @@ class AshshashReferral(models.Model):
                     ref=referral.name, code=referral.survivor_id.code,
                     provider=referral.provider_id.display_name, date=today,
                 ))
-        self.write({"state": "sent", "sent_date": today})
+        self._write_workflow({"state": "sent", "sent_date": today})
         return True
 
     def action_accept(self):
         check_state(self, ["sent"], self.env._("accepted"))
-        self.write({"state": "accepted", "answer_date": fields.Date.context_today(self)})
+        self._write_workflow({"state": "accepted", "answer_date": fields.Date.context_today(self)})
         return True
 
     def action_reject(self):
         check_state(self, ["sent"], self.env._("rejected"))
-        self.write({"state": "rejected", "answer_date": fields.Date.context_today(self)})
+        self._write_workflow({"state": "rejected", "answer_date": fields.Date.context_today(self)})
         return True
 
     def action_complete(self):
@@ -220,17 +247,19 @@ class AshshashReferral(models.Model):
                     "Enter the date the survivor received the service before completing %(ref)s.",
                     ref=referral.name,
                 ))
-        self.write({"state": "completed"})
+        self._write_workflow({"state": "completed"})
         return True
 
     def action_close(self):
         check_state(self, ["sent", "accepted", "rejected", "completed"], self.env._("closed"))
-        self.write({"state": "closed"})
+        self._write_workflow({"state": "closed"})
         return True
 
     def action_draft(self):
         check_state(self, ["rejected"], self.env._("reset to draft"))
-        self.write({"state": "draft", "sent_date": False, "answer_date": False, "no_answer_activity_date": False})
+        self._write_workflow({
+            "state": "draft", "sent_date": False, "answer_date": False, "no_answer_activity_date": False,
+        })
         return True
 
     # ------------------------------------------------------------------

@@ -418,7 +418,7 @@ class TestIndicatorDefinition(AshshashCaseCommon):
     def test_bad_definitions_are_refused_with_a_clear_message(self):
         bad = [
             ({"domain": "[('no_such_field', '=', 1)]"}, "does not fit"),
-            ({"domain": "[('state', '=', "}, "cannot be read"),
+            ({"domain": "[('state', '=', "}, "cannot be evaluated"),
             ({"domain": "'done'"}, "must be a list"),
             ({"count_type": "distinct"}, "set the field to count"),
             ({"count_type": "distinct", "distinct_field": "no_such_field"}, "has no field no_such_field"),
@@ -438,6 +438,49 @@ class TestIndicatorDefinition(AshshashCaseCommon):
             with self.subTest(vals=vals), self.assertRaises(ValidationError) as caught:
                 self.env["ashshash.indicator"].create(self._vals(**vals))
             self.assertIn(message, str(caught.exception))
+        self.assertFalse(self.env["ashshash.indicator"].search([("code", "=", "TEST_DEF")]))
+
+    def test_a_domain_runs_no_code_and_reads_nothing(self):
+        """A programme admin who may edit definitions gets no record to call: the
+        domain sees plain values only, and the refusal does not show what it read."""
+        Indicator = self.env["ashshash.indicator"].with_user(self.programme_admin)
+        attempts = [
+            "[('id', 'in', user.sudo().env['res.users'].search([]).ids)]",
+            "[('id', '=', env.ref('base.user_admin').id)]",
+            "[('assessor_id', '=', self.env.uid)]",
+        ]
+        for domain in attempts:
+            with self.subTest(domain=domain), self.assertRefused(ValidationError, "cannot use"):
+                Indicator.create(self._vals(domain=domain))
+        with self.assertRefused(ValidationError, "cannot be evaluated") as caught:
+            Indicator.create(self._vals(domain="[('id', '=', datetime.datetime.now().year.nope)]"))
+        self.assertNotIn(str(self.today.year), str(caught.exception).split("cannot be evaluated")[-1])
+        self.assertFalse(self.env["ashshash.indicator"].search([("code", "=", "TEST_DEF")]))
+
+    def test_a_domain_uses_today_and_relativedelta(self):
+        indicator = self.env["ashshash.indicator"].with_user(self.programme_admin).create(self._vals(
+            domain="[('date', '>=', today - relativedelta(years=1)), ('assessor_id', '!=', uid)]",
+        ))
+        self.assertEqual(len(indicator._eval_domain()), 2)
+
+    def test_restricted_and_free_text_fields_are_refused_with_the_field_named(self):
+        """Broken down by the survivor's name, a donor report would print names."""
+        survivor_model = self.env.ref("ashshash_case.model_ashshash_survivor").id
+        bad = [
+            ({"model_id": survivor_model, "date_field": "identification_date", "groupby_field": "name"},
+             "name is restricted"),
+            ({"model_id": survivor_model, "date_field": "identification_date", "count_type": "distinct",
+              "distinct_field": "phone"}, "phone is restricted"),
+            ({"model_id": survivor_model, "date_field": "identification_date", "groupby_field": "code"},
+             "code is a free-text field"),
+            ({"model_id": survivor_model, "date_field": "identification_date", "gender_field": "code"},
+             "expected one of"),
+            ({"model_id": survivor_model, "date_field": "identification_date", "gender_field": "trafficking_status"},
+             "trafficking_status is restricted"),
+        ]
+        for vals, message in bad:
+            with self.subTest(vals=vals), self.assertRefused(ValidationError, message):
+                self.env["ashshash.indicator"].with_user(self.programme_admin).create(self._vals(**vals))
         self.assertFalse(self.env["ashshash.indicator"].search([("code", "=", "TEST_DEF")]))
 
     def test_path_fields_are_accepted(self):
