@@ -333,7 +333,7 @@ class AshshashIndicator(models.Model):
         many2many, from ``_read_group`` rows grouped by the many2many itself."""
         seen = {}
         for row in rows:
-            values = dict(zip(specs, row, strict=True))
+            values = dict(zip(specs, row[:len(specs)], strict=True))
             member = values[self.distinct_field]
             if not member:
                 continue
