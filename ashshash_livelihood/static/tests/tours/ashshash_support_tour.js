@@ -11,13 +11,19 @@ registry.category("web_tour.tours").add("ashshash_support_deliver", {
         },
         {
             content: "Type the case code",
+            // fill, not edit: clearing the empty field first would start a second
+            // search whose list replaces the one clicked next.
             trigger: ".o_field_widget[name=survivor_id] input",
-            run: "edit SV",
+            run: "fill SV",
         },
         {
             content: "Pick the survivor of this case worker",
-            trigger: ".o_field_widget[name=survivor_id] .o-autocomplete--dropdown-menu li:first-child a",
+            trigger: ".o_field_widget[name=survivor_id] .o-autocomplete--dropdown-menu li:first-child a:contains(SV)",
             run: "click",
+        },
+        {
+            content: "The survivor is chosen",
+            trigger: ".o_field_widget[name=survivor_id] input:value(SV)",
         },
         {
             content: "Support type",
