@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 from odoo import Command, fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.ashshash_case.tools import GENDER_KEYS

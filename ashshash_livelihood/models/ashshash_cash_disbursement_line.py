@@ -128,7 +128,9 @@ class AshshashCashDisbursementLine(models.Model):
     @api.model
     def _frozen_fields(self):
         return {
-            "disbursement_id": self.env._("a line stays in its batch: remove it and add the survivor to the other one."),
+            "disbursement_id": self.env._(
+                "a line stays in its batch: remove it and add the survivor to the other one."
+            ),
             "survivor_id": self.env._("a line stays with its survivor: remove it and add the other survivor."),
         }
 

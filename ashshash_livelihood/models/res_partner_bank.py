@@ -24,7 +24,9 @@ class ResPartnerBank(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_in_cash_batch(self):
         # sudo: as in write().
-        lines = self.env["ashshash.cash.disbursement.line"].sudo().search([("bank_account_id", "in", self.ids)], limit=1)
+        lines = self.env["ashshash.cash.disbursement.line"].sudo().search(
+            [("bank_account_id", "in", self.ids)], limit=1,
+        )
         if lines and not self.env.su:
             raise UserError(self.env._(
                 "This account or wallet number is used by the cash batch %(batch)s: it cannot be deleted.",
