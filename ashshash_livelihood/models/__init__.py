@@ -11,3 +11,4 @@ from . import ashshash_needs_assessment_line
 from . import ashshash_survivor
 from . import res_partner
 from . import res_config_settings
+from . import res_partner_bank

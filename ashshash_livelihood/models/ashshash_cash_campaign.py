@@ -1,7 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ashshash_case.tools import check_state
+from odoo.addons.ashshash_case.tools import PROGRAMME_ADMIN, check_groups, check_state
+
+# What the programme gives: set by programme admins, never by the finance officers who pay it.
+PROGRAMME_FIELDS = ("amount_per_beneficiary", "budget")
 
 # Survivor states a campaign may target, each a boolean on the campaign.
 ELIGIBLE_STATES = [
@@ -12,7 +15,7 @@ ELIGIBLE_STATES = [
 class AshshashCashCampaign(models.Model):
     _name = "ashshash.cash.campaign"
     _description = "Emergency cash campaign"
-    _inherit = ["mail.thread", "analytic.mixin"]
+    _inherit = ["mail.thread", "analytic.mixin", "ashshash.workflow.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -92,7 +95,30 @@ class AshshashCashCampaign(models.Model):
             campaign.budget_remaining = campaign.budget - paid - committed
             campaign.disbursement_count = batch_counts.get(campaign._origin, 0)
 
+    @api.model
+    def _workflow_fields(self):
+        return {
+            "state": self.env._("use the Open and Close buttons of the campaign."),
+        }
+
+    @api.model
+    def _frozen_fields(self):
+        return {
+            "company_id": self.env._("a campaign stays in its organisation: open a new one in the other."),
+        }
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(vals.get(name) for vals in vals_list for name in PROGRAMME_FIELDS):
+            check_groups(self.env, PROGRAMME_ADMIN, self.env._("set the amount or the budget of a cash campaign"))
+        return super().create(vals_list)
+
     def write(self, vals):
+        if not self.env.su and any(
+            self._workflow_value(campaign, name, vals[name]) != self._workflow_value(campaign, name, campaign[name])
+            for name in PROGRAMME_FIELDS if name in vals for campaign in self
+        ):
+            check_groups(self.env, PROGRAMME_ADMIN, self.env._("change the amount or the budget of a cash campaign"))
         if {"journal_id", "expense_account_id", "analytic_distribution"} & set(vals) \
                 and any(campaign.budget_used for campaign in self):
             raise UserError(self.env._(
@@ -133,7 +159,7 @@ class AshshashCashCampaign(models.Model):
             if not campaign._eligible_states():
                 raise UserError(self.env._("Tick at least one eligible survivor state on %(campaign)s.",
                                            campaign=campaign.name))
-        self.write({"state": "open"})
+        self._write_workflow({"state": "open"})
         return True
 
     def action_close(self):
@@ -145,7 +171,7 @@ class AshshashCashCampaign(models.Model):
                     "Pay or cancel the batches %(batches)s before closing %(campaign)s.",
                     batches=", ".join(pending.mapped("name")), campaign=campaign.name,
                 ))
-        self.write({"state": "closed"})
+        self._write_workflow({"state": "closed"})
         return True
 
     def action_view_disbursements(self):

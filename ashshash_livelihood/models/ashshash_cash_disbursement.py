@@ -17,7 +17,7 @@ STATES = [
 class AshshashCashDisbursement(models.Model):
     _name = "ashshash.cash.disbursement"
     _description = "Emergency cash disbursement batch"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
     _order = "payment_date desc, id desc"
     _check_company_auto = True
 
@@ -70,10 +70,39 @@ class AshshashCashDisbursement(models.Model):
             batch.move_ids = batch.line_ids.move_id | batch.line_ids.reversal_move_id
             batch.move_count = len(batch.move_ids)
 
+    @api.model
+    def _workflow_fields(self):
+        return {
+            "name": self.env._("the batch number is given by the programme's numbering when the batch is saved."),
+            "state": self.env._(
+                "use the buttons of the batch: a case manager submits it, another person (a finance officer) "
+                "approves and pays it; cancelling a paid batch reverses its journal entries."
+            ),
+            "submitted_by_id": self.env._("it is the person who pressed Submit."),
+            "submitted_date": self.env._("it is the moment Submit was pressed."),
+            "approved_by_id": self.env._("it is the finance officer who pressed Approve."),
+            "approved_date": self.env._("it is the moment Approve was pressed."),
+            "paid_by_id": self.env._("it is the finance officer who pressed Pay."),
+            "paid_date": self.env._("it is the payment date of the batch when Pay was pressed."),
+        }
+
+    @api.model
+    def _workflow_filled_on_create(self):
+        return {"name"}
+
+    @api.model
+    def _frozen_fields(self):
+        return {
+            "campaign_id": self.env._("a batch stays in its campaign: propose a new batch in the other campaign."),
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
+        new_name = self.env._("New")
         for vals in vals_list:
-            if not vals.get("name") or vals["name"] == self.env._("New"):
+            if not self.env.su and vals.get("name") not in (None, False, "", "New", new_name):
+                raise self._workflow_refusal(self.env._("a new cash batch"), "name", self._workflow_fields()["name"])
+            if not vals.get("name") or vals["name"] in ("New", new_name):
                 campaign = self.env["ashshash.cash.campaign"].browse(vals.get("campaign_id"))
                 company = campaign.company_id or self.env.company
                 vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
@@ -81,7 +110,11 @@ class AshshashCashDisbursement(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if {"campaign_id", "payment_date"} & set(vals) and any(batch.state != "draft" for batch in self):
+        if {"campaign_id", "payment_date"} & set(vals) and any(
+            batch.state != "draft" and self._workflow_value(batch, name, vals[name])
+            != self._workflow_value(batch, name, batch[name])
+            for name in {"campaign_id", "payment_date"} & set(vals) for batch in self
+        ):
             raise UserError(self.env._("The campaign and payment date can only be changed on a draft batch."))
         return super().write(vals)
 
@@ -117,7 +150,9 @@ class AshshashCashDisbursement(models.Model):
         check_state(self, ["draft"], self.env._("submitted"))
         for batch in self:
             batch._check_submittable()
-        self.write({"state": "submitted", "submitted_by_id": self.env.uid, "submitted_date": fields.Datetime.now()})
+        self._write_workflow({
+            "state": "submitted", "submitted_by_id": self.env.uid, "submitted_date": fields.Datetime.now(),
+        })
         return True
 
     def _check_submittable(self):
@@ -173,13 +208,49 @@ class AshshashCashDisbursement(models.Model):
                 "You submitted %(batches)s: another finance officer must approve it.",
                 batches=", ".join(own.mapped("name")),
             ))
-        self.write({"state": "approved", "approved_by_id": self.env.uid, "approved_date": fields.Datetime.now()})
+        self._check_not_paid_before()
+        for batch in self:
+            batch._check_eligibility()
+        self._write_workflow({
+            "state": "approved", "approved_by_id": self.env.uid, "approved_date": fields.Datetime.now(),
+        })
         return True
+
+    def _check_not_paid_before(self):
+        """A batch is paid once, ever: whatever its state says, one that was paid or whose
+        lines carry a journal entry is refused (the entries would be posted twice)."""
+        # sudo: the journal entries of the lines may be out of the user's reach; only their existence is used.
+        paid = self.sudo().filtered(lambda batch: batch.paid_by_id or batch.paid_date or batch.line_ids.move_id)
+        if paid:
+            raise UserError(self.env._(
+                "%(batch)s was paid already (its lines carry journal entries): a batch is paid once. "
+                "To pay these survivors again, cancel it (this reverses its entries) and propose a new batch.",
+                batch=paid[0].name,
+            ))
+
+    def _check_eligibility(self):
+        """Every survivor of the batch is still eligible for its campaign: lines added by hand
+        are checked against the campaign's rule, and a case may have moved or closed since."""
+        self.ensure_one()
+        campaign = self.campaign_id
+        # sudo: eligibility reads the survivor's state and area, which the approver may not read otherwise.
+        survivors = self.line_ids.survivor_id
+        eligible = self.env["ashshash.survivor"].sudo().search(
+            campaign._eligible_survivor_domain() + [("id", "in", survivors.ids)],
+        )
+        ineligible = survivors - eligible
+        if ineligible:
+            raise UserError(self.env._(
+                "%(batch)s cannot be approved: %(codes)s not eligible for %(campaign)s (area or case state). "
+                "Send it back to draft and remove these lines.",
+                batch=self.name, codes=", ".join(ineligible.sudo().mapped("code")), campaign=campaign.name,
+            ))
 
     def action_pay(self):
         check_groups(self.env, FINANCE_OFFICER, self.env._("pay a cash batch"))
         self._lock_for_payment()
         check_state(self, ["approved"], self.env._("paid"))
+        self._check_not_paid_before()
         for batch in self:
             campaign = batch.campaign_id
             if campaign.state != "open":
@@ -192,10 +263,10 @@ class AshshashCashDisbursement(models.Model):
         lines = self.line_ids
         moves = self.env["account.move"].create([line._prepare_move_vals() for line in lines])
         moves.action_post()
-        for line, move in zip(lines, moves, strict=False):
-            line.move_id = move
+        for line, move in zip(lines, moves, strict=True):
+            line._write_workflow({"move_id": move.id})
         for batch in self:
-            batch.write({"state": "paid", "paid_by_id": self.env.uid, "paid_date": batch.payment_date})
+            batch._write_workflow({"state": "paid", "paid_by_id": self.env.uid, "paid_date": batch.payment_date})
         return True
 
     def action_cancel(self):
@@ -208,15 +279,17 @@ class AshshashCashDisbursement(models.Model):
         if missing:
             raise UserError(self.env._("Give the reason for cancelling %(batches)s.",
                                        batches=", ".join(missing.mapped("name"))))
-        paid = self.filtered(lambda batch: batch.state == "paid")
-        if paid:
-            paid._lock_for_payment()
-            paid._reverse_moves()
-        self.write({"state": "cancelled"})
+        # Whatever their state says, the entries of every line posted and not reversed yet are reversed.
+        posted = self.filtered(lambda batch: batch.state == "paid" or batch.sudo().line_ids.filtered(
+            lambda line: line.move_id and not line.reversal_move_id))
+        if posted:
+            posted._lock_for_payment()
+            posted._reverse_moves()
+        self._write_workflow({"state": "cancelled"})
         return True
 
     def _reverse_moves(self):
-        lines = self.line_ids.filtered("move_id")
+        lines = self.line_ids.filtered(lambda line: line.move_id and not line.reversal_move_id)
         moves = lines.move_id
         today = fields.Date.context_today(self)
         reversals = moves._reverse_moves(
@@ -225,12 +298,12 @@ class AshshashCashDisbursement(models.Model):
         )
         reversal_of = {reversal.reversed_entry_id: reversal for reversal in reversals}
         for line in lines:
-            line.reversal_move_id = reversal_of[line.move_id]
+            line._write_workflow({"reversal_move_id": reversal_of[line.move_id].id})
 
     def action_draft(self):
         check_groups(self.env, CASE_MANAGER, self.env._("reset a cash batch to draft"))
         check_state(self, ["submitted"], self.env._("reset to draft"))
-        self.write({"state": "draft", "submitted_by_id": False, "submitted_date": False})
+        self._write_workflow({"state": "draft", "submitted_by_id": False, "submitted_date": False})
         return True
 
     # ------------------------------------------------------------------

@@ -1,6 +1,10 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+# Need to know: the payee's account or wallet number (the survivor's mobile number for a
+# wallet) is for the case managers who propose the payment and the finance officers who make it.
+PAYMENT_DETAIL_READERS = "ashshash_case.group_case_manager,ashshash_livelihood.group_finance_officer"
+
 PAYMENT_METHODS = [
     ("cash", "Cash"),
     ("bank_transfer", "Bank transfer"),
@@ -17,6 +21,7 @@ ACCOUNTING_LINK_FIELDS = {"move_id", "reversal_move_id"}
 class AshshashCashDisbursementLine(models.Model):
     _name = "ashshash.cash.disbursement.line"
     _description = "Emergency cash line"
+    _inherit = ["ashshash.workflow.mixin"]
     _order = "disbursement_id desc, survivor_code, id"
     _check_company_auto = True
 
@@ -46,10 +51,11 @@ class AshshashCashDisbursementLine(models.Model):
     )
     bank_account_id = fields.Many2one(
         "res.partner.bank", string="Account / wallet", ondelete="restrict",
-        domain="[('partner_id', '=', payee_partner_id)]",
+        domain="[('partner_id', '=', payee_partner_id)]", groups=PAYMENT_DETAIL_READERS,
     )
     account_number = fields.Char(
         string="Account / wallet number", compute="_compute_account_number", inverse="_inverse_account_number",
+        groups=PAYMENT_DETAIL_READERS,
     )
 
     # Receipt
@@ -98,6 +104,35 @@ class AshshashCashDisbursementLine(models.Model):
                 ON ashshash_cash_disbursement_line (campaign_id, survivor_id)
              WHERE state IN ('submitted', 'approved', 'paid')
         """)
+
+    @api.model
+    def _workflow_fields(self):
+        batch = self.env._("it follows the batch (its buttons: Submit, Approve, Pay, Cancel).")
+        survivor = self.env._("it follows the survivor of the line.")
+        return {
+            "state": batch,
+            "paid_date": batch,
+            "campaign_id": batch,
+            "company_id": batch,
+            "move_id": self.env._("the Pay button of the batch posts the journal entry."),
+            "reversal_move_id": self.env._("cancelling the paid batch reverses the journal entry."),
+            "payee_partner_id": self.env._(
+                "the payee is the partner named by the survivor's case code, made by the programme."
+            ),
+            "survivor_code": survivor,
+            "area_id": survivor,
+            "union_id": survivor,
+            "gender": survivor,
+        }
+
+    @api.model
+    def _frozen_fields(self):
+        return {
+            "disbursement_id": self.env._(
+                "a line stays in its batch: remove it and add the survivor to the other one."
+            ),
+            "survivor_id": self.env._("a line stays with its survivor: remove it and add the other survivor."),
+        }
 
     @api.model_create_multi
     def create(self, vals_list):

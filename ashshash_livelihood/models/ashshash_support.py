@@ -12,12 +12,14 @@ SUPPORT_STATES = [
 # Fields the mail thread writes on its own (e.g. when a receipt is posted in the
 # chatter): they never change what was delivered.
 LOCK_EXEMPT_FIELDS = {"message_main_attachment_id"}
+# What delivery needs when the support type requires an acknowledgement of receipt.
+ACKNOWLEDGEMENT_FIELDS = {"acknowledgement", "acknowledgement_date", "received_by", "support_type_id"}
 
 
 class AshshashSupport(models.Model):
     _name = "ashshash.support"
     _description = "Support given to a survivor"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -188,12 +190,28 @@ class AshshashSupport(models.Model):
                 type=locked[0].support_type_id.name, code=locked[0].survivor_id.code,
             ))
 
+    @api.model
+    def _workflow_fields(self):
+        return {
+            "state": self.env._(
+                "use the Deliver button (a type that requires it needs the acknowledgement of receipt "
+                "first), Cancel or Plan again."
+            ),
+        }
+
+    @api.model
+    def _frozen_fields(self):
+        return {
+            "survivor_id": self.env._("support stays with its survivor: record it again for the other survivor."),
+        }
+
     def write(self, vals):
         self._check_unlocked(vals)
-        if vals.get("state") == "delivered" and not self.env.su:
-            # Writing the state directly must not skip the delivery checks (acknowledgement of receipt).
-            self.filtered(lambda s: s.state != "delivered")._check_can_deliver()
-        return super().write(vals)
+        result = super().write(vals)
+        if not self.env.su and ACKNOWLEDGEMENT_FIELDS & vals.keys():
+            # Delivered support keeps the acknowledgement its type requires, whoever corrects it.
+            self.filtered(lambda s: s.state == "delivered")._check_acknowledged()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_delivered(self):
@@ -206,35 +224,39 @@ class AshshashSupport(models.Model):
         today = fields.Date.context_today(self)
         self._check_can_deliver()
         for support in self:
-            support.write({"state": "delivered", "delivery_date": support.delivery_date or today})
+            support._write_workflow({"state": "delivered", "delivery_date": support.delivery_date or today})
         return True
 
     def _check_can_deliver(self):
         today = fields.Date.context_today(self)
         check_state(self, ["planned"], self.env._("delivered"))
         for support in self:
-            code = support.survivor_id.code
             if support.delivery_date and support.delivery_date > today:
                 raise UserError(self.env._(
                     "The delivery date %(date)s is in the future: deliver on or after that day.",
                     date=support.delivery_date,
                 ))
-            if support.support_type_id.requires_acknowledgement and not (
-                support.acknowledgement and support.acknowledgement_date and support.received_by
+        self._check_acknowledged()
+
+    def _check_acknowledged(self):
+        # sudo: the receipt itself is need-to-know; only whether it is there is checked.
+        for support, support_sudo in zip(self, self.sudo(), strict=True):
+            if support_sudo.support_type_id.requires_acknowledgement and not (
+                support_sudo.acknowledgement and support_sudo.acknowledgement_date and support_sudo.received_by
             ):
                 raise UserError(self.env._(
                     "The %(type)s for %(code)s needs an acknowledgement of receipt: attach the signed or "
                     "thumb-printed receipt, and fill in its date and who received it, then deliver.",
-                    type=support.support_type_id.name, code=code,
+                    type=support.support_type_id.name, code=support.survivor_id.code,
                 ))
 
     def action_cancel(self):
         check_state(self, ["planned", "delivered"], self.env._("cancelled"))
         self._check_unlocked({"state": "cancelled"})
-        self.write({"state": "cancelled"})
+        self._write_workflow({"state": "cancelled"})
         return True
 
     def action_draft(self):
         check_state(self, ["cancelled"], self.env._("planned again"))
-        self.write({"state": "planned", "delivery_date": False})
+        self._write_workflow({"state": "planned", "delivery_date": False})
         return True

@@ -43,6 +43,15 @@ class AshshashSurvivor(models.Model):
     cash_line_ids = fields.One2many("ashshash.cash.disbursement.line", "survivor_id", string="Emergency cash")
     cash_line_count = fields.Integer(compute="_compute_cash_line_count")
 
+    @api.model
+    def _workflow_fields(self):
+        return {
+            **super()._workflow_fields(),
+            "payee_partner_id": self.env._(
+                "the cash payee is made by the programme when the survivor is first proposed for emergency cash."
+            ),
+        }
+
     def _compute_livelihood_counts(self):
         self._set_counts([
             ("ashshash.support", "support_count"),
@@ -111,6 +120,7 @@ class AshshashSurvivor(models.Model):
                 "name": survivor.code,
                 "ref": survivor.code,
                 "company_id": survivor.company_id.id,
+                "ashshash_payee_survivor_id": survivor.id,
             } for survivor in missing])
             # sudo: linking the payee is no edit of the case file the user could otherwise make.
             for survivor, partner in zip(missing.sudo(), partners, strict=False):

@@ -14,7 +14,7 @@ TRAINING_STATES = [
 class AshshashTraining(models.Model):
     _name = "ashshash.training"
     _description = "Training batch"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -129,6 +129,12 @@ class AshshashTraining(models.Model):
     # ------------------------------------------------------------------
     # Lifecycle
     # ------------------------------------------------------------------
+    @api.model
+    def _workflow_fields(self):
+        return {
+            "state": self.env._("use the buttons of the training (Start, Mark done, Cancel)."),
+        }
+
     def action_start(self):
         today = fields.Date.context_today(self)
         check_state(self, ["planned"], self.env._("started"))
@@ -138,17 +144,17 @@ class AshshashTraining(models.Model):
                     "'%(name)s' starts on %(date)s: it can be marked as started from that day on.",
                     name=training.name, date=training.date_start,
                 ))
-        self.write({"state": "ongoing"})
+        self._write_workflow({"state": "ongoing"})
         return True
 
     def action_done(self):
         check_state(self, ["ongoing"], self.env._("marked done"))
-        self.write({"state": "done"})
+        self._write_workflow({"state": "done"})
         return True
 
     def action_cancel(self):
         check_state(self, ["planned", "ongoing"], self.env._("cancelled"))
-        self.write({"state": "cancelled"})
+        self._write_workflow({"state": "cancelled"})
         return True
 
     def action_view_enrolments(self):

@@ -13,7 +13,7 @@ ENROLMENT_STATES = [
 class AshshashTrainingEnrolment(models.Model):
     _name = "ashshash.training.enrolment"
     _description = "Training enrolment"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ashshash.workflow.mixin"]
     _order = "training_id, id"
 
     training_id = fields.Many2one(
@@ -99,7 +99,38 @@ class AshshashTrainingEnrolment(models.Model):
         self._check_can_enrol(trainings, vals_list)
         return super().create(vals_list)
 
+    @api.model
+    def _workflow_fields(self):
+        return {
+            "state": self.env._(
+                "use the Complete button (it needs the minimum attendance) or the Drop out button."
+            ),
+            "completion_date": self.env._("it is the day the Complete button was pressed."),
+            "drop_date": self.env._("it is the day the Drop out button was pressed."),
+        }
+
+    @api.model
+    def _frozen_fields(self):
+        return {
+            "training_id": self.env._(
+                "an enrolment stays in its training: drop the participant out and enrol them in the other one."
+            ),
+            "survivor_id": self.env._(
+                "an enrolment stays with its survivor: enrol the other survivor instead."
+            ),
+        }
+
     def write(self, vals):
+        if not self.env.su and "days_attended" in vals:
+            # The rate a participant completed with stays theirs: no 0 % completion afterwards.
+            closed = self.filtered(lambda enrolment: enrolment.state != "enrolled"
+                                   and enrolment.days_attended != vals["days_attended"])
+            if closed:
+                raise UserError(self.env._(
+                    "%(enrolment)s is %(state)s: the days attended can no longer change.",
+                    enrolment=closed[0].display_name,
+                    state=dict(closed._fields["state"]._description_selection(self.env))[closed[0].state].lower(),
+                ))
         if "training_id" in vals:
             training = self.env["ashshash.training"].browse(vals["training_id"])
             self._check_can_enrol(training, [
@@ -189,10 +220,10 @@ class AshshashTrainingEnrolment(models.Model):
                     "%(min).0f %%. Record the days attended, or mark the participant as dropped out.",
                     code=code, rate=enrolment.attendance_rate, min=min_rate,
                 ))
-        self.write({"state": "completed", "completion_date": fields.Date.context_today(self)})
+        self._write_workflow({"state": "completed", "completion_date": fields.Date.context_today(self)})
         return True
 
     def action_drop(self):
         check_state(self, ["enrolled"], self.env._("marked as dropped out"))
-        self.write({"state": "dropped", "drop_date": fields.Date.context_today(self)})
+        self._write_workflow({"state": "dropped", "drop_date": fields.Date.context_today(self)})
         return True

@@ -1,6 +1,9 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 READERS = "ashshash_case.group_case_worker,ashshash_case.group_me_officer"
+# Who may know that a partner is the cash payee of a case (record rules say which ones).
+PAYEE_READERS = "ashshash_case.group_case_worker,ashshash_livelihood.group_finance_officer"
 
 
 class ResPartner(models.Model):
@@ -17,6 +20,38 @@ class ResPartner(models.Model):
     ashshash_contribution_currency_id = fields.Many2one(
         "res.currency", compute="_compute_ashshash_contributions", groups=READERS,
     )
+
+    # Need to know: the payee partners of emergency cash hold the survivors' bank and wallet
+    # numbers (their mobile numbers). Record rules (security/ashshash_livelihood_security.xml)
+    # let finance officers, case managers and the case workers on the case read them.
+    ashshash_payee_survivor_id = fields.Many2one(
+        "ashshash.survivor", string="Cash payee of", readonly=True, copy=False, index="btree_not_null",
+        ondelete="restrict", groups=PAYEE_READERS,
+        help="The case whose emergency cash this partner receives in Accounting (named by the case code).",
+    )
+
+    def _check_payee_link(self, vals):
+        if not self.env.su and vals.get("ashshash_payee_survivor_id") not in (None, False):
+            raise UserError(self.env._(
+                "A cash payee is made by the programme when a survivor is first proposed for emergency cash; "
+                "it cannot be set by hand.",
+            ))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_payee_link(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and "ashshash_payee_survivor_id" in vals \
+                and any(partner.sudo().ashshash_payee_survivor_id.id != (vals["ashshash_payee_survivor_id"] or False)
+                        for partner in self):
+            raise UserError(self.env._(
+                "%(partner)s is the cash payee of a case: that link is kept by the programme.",
+                partner=self[:1].display_name,
+            ))
+        return super().write(vals)
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_ashshash_contributions(self):

@@ -21,6 +21,9 @@ class TestCashTour(HttpCase):
             "identification_source": "self",
         })
         today = fields.Date.context_today(survivor)
+        # Only survivors in the programme are eligible for emergency cash (checked again at approval).
+        self.env["ashshash.consent"].create({"survivor_id": survivor.id, "consent_type": "services", "given_on": today})
+        survivor.action_enrol()
         campaign = self.env["ashshash.cash.campaign"].create({
             "name": "Tour campaign", "date_start": today, "date_end": today,
             "amount_per_beneficiary": 1500, "budget": 1500,
