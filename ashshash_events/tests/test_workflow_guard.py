@@ -162,7 +162,13 @@ class TestEventWorkflowGuard(AshshashWorkflowGuardCommon, AshshashEventsCommon):
         self.assertEqual(self.event.state, "done")
 
     def test_the_buttons_still_work_and_track_the_user(self):
-        event = self._reported_event()
+        # The event was created in this same transaction: end its creation as a commit would.
+        self.env.cr.flush()
+        event = self.event.with_user(self.event_officer)
+        event.action_done()
+        self.env.cr.flush()  # the officer reports later, in another request
+        self._record_attendance(event)
+        event.action_report()
         self.assertRecordValues(event, [{"state": "reported", "date_reported": self.today}])
         self.env.flush_all()
         self.env.cr.flush()  # tracking values are written when the transaction is flushed
