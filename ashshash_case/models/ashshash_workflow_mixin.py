@@ -56,12 +56,19 @@ class AshshashWorkflowMixin(models.AbstractModel):
             owned = self._workflow_fields()
             owned = {name: hint for name, hint in owned.items() if name not in self._workflow_filled_on_create()}
             new = self.browse()
+            # A default from the context (default_state=...) is a value the client chose: create()
+            # would apply it after this check, so it is checked like a value given.
+            context_defaults = {
+                name: self.env.context[f"default_{name}"] for name in owned
+                if f"default_{name}" in self.env.context
+            }
             for vals in vals_list:
-                for name in owned.keys() & vals.keys():
+                given = {**context_defaults, **vals}
+                for name in owned.keys() & given.keys():
                     # The field's own default, not the context's: a client chooses its context.
                     field = self._fields[name]
                     default = field.default(new) if field.default else False
-                    if self._workflow_value(new, name, vals[name]) != self._workflow_value(new, name, default):
+                    if self._workflow_value(new, name, given[name]) != self._workflow_value(new, name, default):
                         raise self._workflow_refusal(
                             self.env._("a new %(model)s", model=self._workflow_model_label()), name, owned[name],
                         )

@@ -19,7 +19,7 @@ DEFAULT_DURATION_HOURS = 2
 class AshshashEvent(models.Model):
     _name = "ashshash.event"
     _description = "Community event"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -245,6 +245,36 @@ class AshshashEvent(models.Model):
         exempt = set(self.env["mail.thread"]._fields) | set(self.env["mail.activity.mixin"]._fields)
         return exempt | {"action_item_ids"}
 
+    # ------------------------------------------------------------------
+    # Workflow-owned fields
+    # ------------------------------------------------------------------
+    @api.model
+    def _workflow_fields(self):
+        return {
+            "state": self.env._(
+                "use the buttons of the event (Mark done once it has taken place in its area, Report once its "
+                "attendance is entered, Cancel, Reset to planned)."
+            ),
+            "date_reported": self.env._("it is the day the Report button was pressed."),
+        }
+
+    def _check_took_place(self, action):
+        """Refuse ``action`` ("marked done", "reported") for an event that has not started yet or has
+        no area: what the figures of a done or reported event stand for."""
+        now = fields.Datetime.now()
+        for event in self:
+            if event.date_start > now:
+                raise UserError(self.env._(
+                    "%(event)s has not started yet (%(start)s): it can be %(action)s once it has taken place.",
+                    event=event.name, start=event.date_start, action=action,
+                ))
+            if not event.area_id:
+                raise UserError(self.env._(
+                    "Set the union, upazila or district where %(event)s took place: an event without its "
+                    "area cannot be %(action)s.",
+                    event=event.name, action=action,
+                ))
+
     # While the event itself is written, its attendance may not be recomputed yet: audience lines
     # written through it leave the total check to the event's own constraint, run at the end.
     @api.model_create_multi
@@ -259,7 +289,13 @@ class AshshashEvent(models.Model):
     def write(self, vals):
         if set(vals) - self._lock_exempt_fields():
             self._check_unlocked()
-        return super(AshshashEvent, self.with_context(ashshash_event_audience_deferred=True)).write(vals)
+        result = super(AshshashEvent, self.with_context(ashshash_event_audience_deferred=True)).write(vals)
+        if not self.env.su and {"date_start", "area_id"} & vals.keys():
+            # A done or reported event keeps what Mark done and Report checked: moving it to the
+            # future or clearing its area would report an event that has not taken place.
+            held = self.filtered(lambda e: e.state in ("done", "reported"))
+            held._check_took_place(self.env._("done or reported"))
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_reported(self):
@@ -275,20 +311,9 @@ class AshshashEvent(models.Model):
     # Lifecycle
     # ------------------------------------------------------------------
     def action_done(self):
-        now = fields.Datetime.now()
         check_state(self, ["planned"], self.env._("marked done"))
-        for event in self:
-            if event.date_start > now:
-                raise UserError(self.env._(
-                    "%(event)s has not started yet (%(start)s): mark it done once it has taken place.",
-                    event=event.name, start=event.date_start,
-                ))
-            if not event.area_id:
-                raise UserError(self.env._(
-                    "Set the union, upazila or district where %(event)s took place before marking it done.",
-                    event=event.name,
-                ))
-        self.write({"state": "done"})
+        self._check_took_place(self.env._("marked done"))
+        self._write_workflow({"state": "done"})
         return True
 
     def action_report(self):
@@ -300,19 +325,21 @@ class AshshashEvent(models.Model):
                     "attended (from the attendance sheet).",
                     event=event.name,
                 ))
-        self.write({"state": "reported", "date_reported": fields.Date.context_today(self)})
+        # Checked again: the start or the area may have changed since the event was marked done.
+        self._check_took_place(self.env._("reported"))
+        self._write_workflow({"state": "reported", "date_reported": fields.Date.context_today(self)})
         return True
 
     def action_cancel(self):
         check_state(self, ["planned", "done"], self.env._("cancelled"))
-        self.write({"state": "cancelled"})
+        self._write_workflow({"state": "cancelled"})
         return True
 
     def action_draft(self):
         """Back to planned: cancelled or done events for event officers, reported ones for managers."""
         check_state(self, ["done", "reported", "cancelled"], self.env._("reset to planned"))
         self._check_unlocked()
-        self.write({"state": "planned", "date_reported": False})
+        self._write_workflow({"state": "planned", "date_reported": False})
         return True
 
     def action_view_action_items(self):

@@ -5,9 +5,12 @@ SUMMARY_LENGTH = 80
 
 class AshshashEventActionItem(models.Model):
     """Something an event decided that someone must do. Each open item is a To-Do activity on the
-    event for its owner, so it shows in their activities; marking either one done closes the other."""
+    event for its owner, so it shows in their activities; marking either one done closes the other.
+    The done flag and the activity are the workflow's: the Done and Reopen buttons (and the owner
+    finishing the activity) set them, and an item stays on its event."""
 
     _name = "ashshash.event.action.item"
+    _inherit = ["ashshash.workflow.mixin"]
     _description = "Action item of a community event"
     _order = "done, date_due, id"
 
@@ -33,6 +36,23 @@ class AshshashEventActionItem(models.Model):
             "date_deadline": self.date_due or fields.Date.context_today(self),
         }
 
+    @api.model
+    def _workflow_fields(self):
+        return {
+            "done": self.env._(
+                "use the Done and Reopen buttons of the item, or mark its activity done (the owner can)."
+            ),
+            "activity_id": self.env._("each open item gets its owner's activity when it is saved or reopened."),
+        }
+
+    @api.model
+    def _frozen_fields(self):
+        return {
+            "event_id": self.env._(
+                "an action item stays on the event that decided it: add a new item to the other event instead."
+            ),
+        }
+
     def _schedule_activities(self):
         items = self.filtered(lambda item: not item.done and not item.activity_id)
         if not items:
@@ -43,8 +63,8 @@ class AshshashEventActionItem(models.Model):
             dict(item._activity_values(), res_model_id=model_id, res_id=item.event_id.id, activity_type_id=todo.id)
             for item in items
         ])
-        for item, activity in zip(items, activities, strict=False):
-            item.activity_id = activity
+        for item, activity in zip(items, activities, strict=True):
+            item._write_workflow({"activity_id": activity.id})
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -53,23 +73,33 @@ class AshshashEventActionItem(models.Model):
         return items
 
     def write(self, vals):
-        if vals.get("done"):
-            activities = self.filtered(lambda item: not item.done).activity_id.exists()
-            result = super().write(dict(vals, activity_id=False))
-            if activities and not self.env.context.get("ashshash_activity_done"):
-                activities.action_feedback(feedback=self.env._("Action item done."))
-            return result
         result = super().write(vals)
-        if {"name", "user_id", "date_due", "event_id"} & set(vals):
+        if {"name", "user_id", "date_due"} & set(vals):
             for item in self.filtered(lambda item: not item.done and item.activity_id):
-                if "event_id" in vals:
-                    item.activity_id.unlink()
-                    continue
                 item.activity_id.write(item._activity_values())
-        # Reopened items (done unticked) and items moved to another event get a new activity.
-        self._schedule_activities()
         return result
 
     def unlink(self):
         self.filtered(lambda item: not item.done).activity_id.unlink()
         return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Lifecycle
+    # ------------------------------------------------------------------
+    def action_mark_done(self):
+        """Close the open items and mark their activities done (logged in the event's chatter).
+        Also what finishing the activity does (mail.activity._action_done): then the activity is
+        already done."""
+        items = self.filtered(lambda item: not item.done)
+        activities = items.activity_id.exists()
+        items._write_workflow({"done": True, "activity_id": False})
+        if activities:
+            activities.action_feedback(feedback=self.env._("Action item done."))
+        return True
+
+    def action_reopen(self):
+        """Open the done items again: their owners get a new activity."""
+        items = self.filtered("done")
+        items._write_workflow({"done": False})
+        items._schedule_activities()
+        return True

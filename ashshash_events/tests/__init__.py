@@ -7,3 +7,4 @@ from . import test_event_views
 from . import test_tour
 from . import test_events_indicators
 from . import test_menus
+from . import test_workflow_guard
