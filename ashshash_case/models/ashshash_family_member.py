@@ -20,6 +20,7 @@ RELATIONS = [
 class AshshashFamilyMember(models.Model):
     _name = "ashshash.family.member"
     _description = "Survivor's family member"
+    _inherit = ["ashshash.need.to.know.mixin"]
     _order = "survivor_id, id"
 
     survivor_id = fields.Many2one(

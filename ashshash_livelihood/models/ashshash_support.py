@@ -17,7 +17,7 @@ LOCK_EXEMPT_FIELDS = {"message_main_attachment_id"}
 class AshshashSupport(models.Model):
     _name = "ashshash.support"
     _description = "Support given to a survivor"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.need.to.know.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
