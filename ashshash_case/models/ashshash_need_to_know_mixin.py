@@ -27,6 +27,34 @@ class AshshashNeedToKnowMixin(models.AbstractModel):
 
     # The many2one to ashshash.survivor naming the survivor ("id" on the case file itself).
     _need_to_know_survivor_field = "survivor_id"
+    # Fields of mail.thread / mail.activity.mixin that are not side doors: who follows
+    # a record names staff, not the survivor.
+    _need_to_know_open_fields = ("message_follower_ids", "message_partner_ids", "message_is_follower")
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # Odoo joins messages and activities without their access rules when a domain
+        # goes through them (auto_join): "cases whose chatter mentions this passport
+        # number" would answer what the chatter says. Such a search finds only records
+        # whose side doors the user may open.
+        if not self.env.su and self._need_to_know_through_side_doors(domain):
+            need_to_know = self._need_to_know_domain()
+            if need_to_know is not None:
+                domain = expression.AND([domain, need_to_know])
+        return super()._search(domain, offset, limit, order)
+
+    @api.model
+    def _need_to_know_through_side_doors(self, domain):
+        """Whether ``domain`` filters on messages, files or activities of the records."""
+        for term in domain or ():
+            if not isinstance(term, (list, tuple)) or len(term) != 3 or not isinstance(term[0], str):
+                continue
+            name = term[0].split(".", 1)[0]
+            if name in self._need_to_know_open_fields:
+                continue
+            if name.startswith(("message_", "activity_", "website_message_", "my_activity_")) or name == "has_message":
+                return True
+        return False
 
     @api.model
     def _need_to_know_domain(self):

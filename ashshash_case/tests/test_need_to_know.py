@@ -124,6 +124,17 @@ class TestSideDoors(AshshashCounsellingCommon):
             [("name", "=", "passport.pdf")]), self.community_doors["attachment"])
         self.assertFalse(self.env["mail.activity"].with_user(self.me_officer).search(
             [("summary", "ilike", "passport")]))
+        # Nor through the records: messages and activities are joined without their rules.
+        for record in self.doors:
+            Model = self.env[record._name]
+            for domain in ([("message_ids.body", "ilike", "A1234567")], [("activity_summary", "ilike", "passport")],
+                           [("activity_ids.summary", "ilike", "passport")], [("message_attachment_count", ">", 0)]):
+                with self.subTest(model=record._name, domain=domain):
+                    if domain[0][0] == "message_attachment_count":
+                        self.assertEqual(record.with_user(self.me_officer).message_attachment_count, 0)
+                        continue
+                    self.assertIn(record, Model.with_user(self.case_worker).search(domain))
+                    self.assertNotIn(record, Model.with_user(self.me_officer).search(domain))
 
     @mute_logger("odoo.models", "odoo.addons.base.models.ir_rule")
     def test_programme_admin_reads_no_chatter_of_a_case(self):

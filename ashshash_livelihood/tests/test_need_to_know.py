@@ -65,6 +65,8 @@ class TestCashLineSideDoors(AshshashCashCommon):
             [("res_model", "=", line._name), ("res_id", "=", line.id)]))
         with self.assertRaises(AccessError):
             attachment.with_user(self.finance_officer).read(["datas"])
-        self.assertTrue(self.survivor.message_ids, "the case has a chatter (the test would prove nothing)")
+        _attachment, message = _attach(self.survivor, self.case_worker)
         self.assertFalse(self.survivor.with_user(self.finance_officer).message_ids)
+        with self.assertRaises(AccessError):
+            message.with_user(self.finance_officer).read(["body"])
         self.assertEqual(attachment.with_user(self.case_manager).raw, base64.b64decode(SCAN))
