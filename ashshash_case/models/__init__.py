@@ -1,5 +1,6 @@
 from . import ashshash_who5_mixin
 from . import ashshash_workflow_mixin
+from . import ashshash_need_to_know_mixin
 from . import ashshash_area
 from . import ashshash_survivor
 from . import ashshash_family_member
@@ -15,3 +16,7 @@ from . import ashshash_certificate
 from . import ashshash_indicator_section
 from . import ashshash_indicator
 from . import res_config_settings
+from . import mail_message
+from . import mail_activity
+from . import mail_activity_mixin
+from . import ir_attachment

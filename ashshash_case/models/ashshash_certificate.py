@@ -16,7 +16,10 @@ CERTIFICATE_STATES = [
 class AshshashCertificate(models.Model):
     _name = "ashshash.certificate"
     _description = "Ready-to-go certificate"
-    _inherit = ["ashshash.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "ashshash.workflow.mixin", "mail.thread", "mail.activity.mixin",
+        "ashshash.need.to.know.mixin",
+    ]
     _order = "issue_date desc, id desc"
 
     name = fields.Char(

@@ -13,7 +13,7 @@ CONSENT_TYPES = [
 class AshshashConsent(models.Model):
     _name = "ashshash.consent"
     _description = "Informed consent"
-    _inherit = ["mail.thread", "ashshash.workflow.mixin"]
+    _inherit = ["mail.thread", "ashshash.workflow.mixin", "ashshash.need.to.know.mixin"]
     _order = "given_on desc, id desc"
 
     survivor_id = fields.Many2one(

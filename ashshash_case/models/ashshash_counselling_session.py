@@ -24,7 +24,10 @@ SESSION_STATES = [
 class AshshashCounsellingSession(models.Model):
     _name = "ashshash.counselling.session"
     _description = "Counselling session"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.who5.mixin", "ashshash.workflow.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "ashshash.who5.mixin",
+        "ashshash.workflow.mixin", "ashshash.need.to.know.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 

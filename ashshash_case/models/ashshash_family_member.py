@@ -20,7 +20,7 @@ RELATIONS = [
 class AshshashFamilyMember(models.Model):
     _name = "ashshash.family.member"
     _description = "Survivor's family member"
-    _inherit = ["ashshash.workflow.mixin"]
+    _inherit = ["ashshash.workflow.mixin", "ashshash.need.to.know.mixin"]
     _order = "survivor_id, id"
 
     survivor_id = fields.Many2one(

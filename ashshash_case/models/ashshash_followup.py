@@ -23,7 +23,10 @@ PRESENT_STATUSES = [
 class AshshashFollowup(models.Model):
     _name = "ashshash.followup"
     _description = "Follow-up contact"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.who5.mixin", "ashshash.workflow.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "ashshash.who5.mixin",
+        "ashshash.workflow.mixin", "ashshash.need.to.know.mixin",
+    ]
     _order = "date desc, id desc"
 
     survivor_id = fields.Many2one(

@@ -17,7 +17,7 @@ NEED_DOMAINS = [
 class AshshashNeedsAssessment(models.Model):
     _name = "ashshash.needs.assessment"
     _description = "Needs assessment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin", "ashshash.need.to.know.mixin"]
     _order = "date desc, id desc"
 
     survivor_id = fields.Many2one(

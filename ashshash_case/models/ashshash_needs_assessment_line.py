@@ -9,6 +9,7 @@ LEVELS = [("none", "None"), ("low", "Low"), ("medium", "Medium"), ("high", "High
 class AshshashNeedsAssessmentLine(models.Model):
     _name = "ashshash.needs.assessment.line"
     _description = "Need found in an assessment"
+    _inherit = ["ashshash.need.to.know.mixin"]
     _order = "assessment_id, id"
 
     assessment_id = fields.Many2one(

@@ -30,7 +30,7 @@ SATISFACTION = [
 class AshshashReferral(models.Model):
     _name = "ashshash.referral"
     _description = "Referral to a service provider"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin", "ashshash.need.to.know.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 

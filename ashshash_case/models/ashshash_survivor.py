@@ -2,7 +2,7 @@ import re
 import unicodedata
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
@@ -112,11 +112,13 @@ def normalize_phone(phone):
 class AshshashSurvivor(models.Model):
     _name = "ashshash.survivor"
     _description = "Survivor case file"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin", "ashshash.need.to.know.mixin"]
     _order = "identification_date desc, id desc"
     _rec_name = "code"
     _rec_names_search = ["code"]
     _check_company_auto = True
+    # The case file is its own survivor: its chatter, files and to-dos are need to know.
+    _need_to_know_survivor_field = "id"
 
     code = fields.Char(
         string="Case code", required=True, copy=False, readonly=True, index=True,
@@ -366,9 +368,12 @@ class AshshashSurvivor(models.Model):
             )
 
     @api.depends("name", "phone", "birth_year", "area_id", "duplicate_confirmed")
+    @api.depends_context("uid")
     def _compute_duplicate_warning(self):
+        may_know = self._may_know_duplicates()
         for survivor in self:
-            candidates = survivor._find_duplicates()
+            # Who may not read names learns nothing of other cases: no code, no count.
+            candidates = survivor._find_duplicates() if may_know else survivor.browse()
             if not candidates:
                 survivor.duplicate_warning = False
                 continue
@@ -461,6 +466,15 @@ class AshshashSurvivor(models.Model):
     # ------------------------------------------------------------------
     # Duplicates
     # ------------------------------------------------------------------
+    @api.model
+    def _may_know_duplicates(self):
+        """Whether the current user may be told the codes of possible duplicates: the
+        case workers (who must check with their colleagues) and case managers, and
+        the server itself (data files, scheduled actions). Decided by the user, not
+        by ``sudo()``: an action run as superuser on behalf of an M&E officer still
+        tells them nothing."""
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(SENSITIVE)
+
     def _find_duplicates(self):
         """Other survivors with the same normalised name, age within two years and
         union, or the same phone. Searched as superuser because a possible
@@ -498,6 +512,13 @@ class AshshashSurvivor(models.Model):
             if survivor.duplicate_confirmed:
                 continue
             candidates = survivor._find_duplicates()
+            if candidates and not self._may_know_duplicates():
+                # Still refused, but without a code or a count.
+                raise ValidationError(self.env._(
+                    "This survivor may already be registered (same name and age in the same union, or "
+                    "the same phone). Ask a case worker or a case manager to register the survivor: "
+                    "they can check the possible duplicates."
+                ))
             if candidates:
                 raise ValidationError(self.env._(
                     "This survivor may already be registered as %(codes)s (same name and age in the same "

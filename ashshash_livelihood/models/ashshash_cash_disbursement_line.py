@@ -21,7 +21,7 @@ ACCOUNTING_LINK_FIELDS = {"move_id", "reversal_move_id"}
 class AshshashCashDisbursementLine(models.Model):
     _name = "ashshash.cash.disbursement.line"
     _description = "Emergency cash line"
-    _inherit = ["ashshash.workflow.mixin"]
+    _inherit = ["ashshash.workflow.mixin", "ashshash.need.to.know.mixin"]
     _order = "disbursement_id desc, survivor_code, id"
     _check_company_auto = True
 

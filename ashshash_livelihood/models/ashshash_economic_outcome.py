@@ -14,7 +14,7 @@ OUTCOME_KINDS = [
 class AshshashEconomicOutcome(models.Model):
     _name = "ashshash.economic.outcome"
     _description = "Economic outcome of a survivor"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "ashshash.need.to.know.mixin"]
     _order = "date_start desc, id desc"
 
     survivor_id = fields.Many2one(

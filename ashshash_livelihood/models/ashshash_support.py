@@ -19,7 +19,10 @@ ACKNOWLEDGEMENT_FIELDS = {"acknowledgement", "acknowledgement_date", "received_b
 class AshshashSupport(models.Model):
     _name = "ashshash.support"
     _description = "Support given to a survivor"
-    _inherit = ["mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "ashshash.workflow.mixin",
+        "ashshash.need.to.know.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -13,7 +13,7 @@ ENROLMENT_STATES = [
 class AshshashTrainingEnrolment(models.Model):
     _name = "ashshash.training.enrolment"
     _description = "Training enrolment"
-    _inherit = ["mail.thread", "ashshash.workflow.mixin"]
+    _inherit = ["mail.thread", "ashshash.workflow.mixin", "ashshash.need.to.know.mixin"]
     _order = "training_id, id"
 
     training_id = fields.Many2one(

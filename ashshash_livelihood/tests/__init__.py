@@ -10,3 +10,4 @@ from . import test_cash_tour
 from . import test_livelihood_indicators
 from . import test_sensitive_data
 from . import test_workflow_guard
+from . import test_need_to_know
