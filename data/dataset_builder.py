@@ -271,17 +271,20 @@ class Builder:
         for record in records:
             groups.setdefault(user or self.worker(record), []).append(record.id)
         for by, ids in groups.items():
-            getattr(self.as_user(by, records._name).browse(ids), method)(**kwargs)
+            # One prefetch set for every call: what a call reads is read for all the records once.
+            model = self.as_user(by, records._name)
+            getattr(model.browse(ids).with_prefetch(tuple(records.ids)), method)(**kwargs)
 
     def act_on_days(self, pairs, method, argument, user=None):
         """Run ``method`` on each (record, day) of ``pairs`` with ``argument=day`` (the day the
         event happened), grouped by day and user."""
         groups = {}
         for record, day in pairs:
-            groups.setdefault((user or self.worker(record), day), []).append(record)
-        for (by, day), records in groups.items():
-            model = self.as_user(by, records[0]._name)
-            getattr(model.browse([r.id for r in records]), method)(**{argument: day})
+            groups.setdefault((user or self.worker(record), day), []).append(record.id)
+        prefetch = tuple(record.id for record, _day in pairs)
+        for (by, day), ids in groups.items():
+            model = self.as_user(by, pairs[0][0]._name)
+            getattr(model.browse(ids).with_prefetch(prefetch), method)(**{argument: day})
 
     # ------------------------------------------------------------------
     # the steps
@@ -540,14 +543,17 @@ class Builder:
 
     def make_certificates(self):
         """The case manager issues the certificates (the completion rule of Settings is
-        checked) on the days after the last session, then revokes two."""
+        checked) at the monthly ceremony after the last session, then revokes two."""
         spec = self.spec
         manager = self.case_manager
         certificates = self.create_as("ashshash.certificate", [{"survivor_id": s.id} for s in self.cert_survivors],
                                       [manager] * len(self.cert_survivors))
+        # Handed over at the monthly ceremony (the 28th) after the last session.
         days = {}
         for certificate, survivor in zip(certificates, self.cert_survivors, strict=True):
-            days[certificate.id] = self.clamp(self.last_session[survivor.id] + DAY * self.rng.randrange(1, 10))
+            ready = self.last_session[survivor.id] + DAY * self.rng.randrange(1, 10)
+            ceremony = ready.replace(day=28) if ready.day <= 28 else (ready.replace(day=1) + 31 * DAY).replace(day=28)
+            days[certificate.id] = self.clamp(ceremony)
         self.act_on_days([(c, days[c.id]) for c in certificates], "action_issue", "issue_date", user=manager)
         revoked = certificates[spec.certificates:]
         self.as_user(manager, "ashshash.certificate").browse(revoked.ids).write({
