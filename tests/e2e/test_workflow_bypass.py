@@ -174,10 +174,18 @@ def test_support_is_not_created_delivered_without_its_acknowledgement(odoo, user
 
 def test_withdrawn_consent_stays_withdrawn(odoo, users):
     manager, admin = users["casemanager"], users["admin"]
-    consent = first(admin, "ashshash.consent", [("withdrawn_on", "!=", False)], ["withdrawn_on"])
-    refused(odoo, manager, "ashshash.consent", "write", [consent["id"]], {"withdrawn_on": False},
-            undo=write_back(admin, "ashshash.consent", consent))
-    assert read(admin, "ashshash.consent", consent["id"], ["withdrawn_on"]) == consent
+    survivor = first(manager, "ashshash.survivor", [("state", "!=", "identified")], ["id"])
+    consent_id = admin.execute("ashshash.consent", "create", {
+        "survivor_id": survivor["id"], "consent_type": "photos", "given_on": "2024-01-02",
+    })
+    try:
+        admin.execute("ashshash.consent", "action_withdraw", [consent_id])
+        consent = read(admin, "ashshash.consent", consent_id, ["withdrawn_on"])
+        refused(odoo, manager, "ashshash.consent", "write", [consent_id], {"withdrawn_on": False},
+                undo=write_back(admin, "ashshash.consent", consent))
+        assert read(admin, "ashshash.consent", consent_id, ["withdrawn_on"]) == consent
+    finally:
+        admin.execute("ashshash.consent", "unlink", [consent_id])
 
 
 def test_event_officer_cannot_create_a_reported_event(odoo, users):
@@ -224,7 +232,8 @@ def test_me_officer_learns_nothing_from_the_duplicate_check(odoo, users):
     me_officer, admin = users["meofficer"], users["admin"]
     known = first(admin, "ashshash.survivor", [("phone", "!=", False)], ["phone", "code"])
     try:
-        answer = me_officer.execute("ashshash.survivor", "onchange", {"phone": known["phone"], "gender": "female"},
+        answer = me_officer.execute("ashshash.survivor", "onchange", [],
+                                    {"phone": known["phone"], "gender": "female"},
                                     ["phone"], {"phone": {}, "duplicate_warning": {}})
     except odoo.Error as error:  # refusing the check altogether tells nothing either
         assert error.name in REFUSED, str(error)
