@@ -13,3 +13,4 @@ from . import test_certificate_verification
 from . import test_indicator
 from . import test_case_indicators
 from . import test_workflow_guard
+from . import test_action_dates
