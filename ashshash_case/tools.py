@@ -1,6 +1,7 @@
 """Names and plain helpers shared by every ASHSHASH addon: one definition each."""
 import pytz
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -59,6 +60,27 @@ def check_state(records, allowed, action):
         record=wrong[0].display_name, action=action, state=labels[wrong[0].state].lower(),
         allowed=env._(" or ").join(labels[state].lower() for state in allowed),
     ))
+
+
+def action_date(record, day, what, earliest=False, since=None):
+    """The day an action records on ``record``: ``day`` when the event happened
+    before it was entered (a paper form typed in later), else today. Refused in
+    the future, and before ``earliest`` (``since`` names that day: "the
+    identification date")."""
+    env = record.env
+    today = fields.Date.context_today(record)
+    day = fields.Date.to_date(day) if day else today
+    if day > today:
+        raise UserError(env._(
+            "%(what)s of %(record)s cannot be %(date)s, a day in the future: enter the day it happened.",
+            what=what, record=record.display_name, date=day,
+        ))
+    if earliest and day < earliest:
+        raise UserError(env._(
+            "%(what)s of %(record)s cannot be %(date)s, before %(since)s (%(earliest)s).",
+            what=what, record=record.display_name, date=day, since=since, earliest=earliest,
+        ))
+    return day
 
 
 def company_tz(company):

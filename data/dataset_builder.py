@@ -28,6 +28,16 @@ _logger = logging.getLogger("ashshash.dataset")
 
 DAY = datetime.timedelta(days=1)
 
+# The roles of the programme's staff (the groups of ashshash_case.tools).
+CASE_WORKER = "ashshash_case.group_case_worker"
+CASE_MANAGER = "ashshash_case.group_case_manager"
+PROGRAMME_ADMIN = "ashshash_case.group_admin"
+FINANCE_OFFICER = "ashshash_livelihood.group_finance_officer"
+EVENT_OFFICER = "ashshash_events.group_event_officer"
+
+# The scan of a signed or thumb-printed receipt (a 1x1 PNG: the dataset holds no real document).
+RECEIPT = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+
 # The reference programme's figures, typed in this file only (the dataset's test
 # and the table of data/README.md read it too).
 FIGURES_FILE = Path(__file__).resolve().with_name("reference_figures.json")
@@ -141,7 +151,19 @@ class Spec:
 
 
 class Builder:
-    """Writes one programme. ``self.log`` collects timings per step."""
+    """Writes one programme. ``self.log`` collects timings per step.
+
+    The setting up (company, chart of accounts, villages, partner organisations,
+    the staff's user accounts) is done as the superuser, as an implementer would;
+    everything the programme does afterwards is done by its staff, each step as
+    the user of the role that does it, through the workflow's actions: case
+    workers enrol, assess, counsel, refer and deliver on their own cases; the
+    case manager issues certificates, runs the trainings, submits cash batches
+    and closes cases; the finance officer approves and pays; the event officer
+    reports events; the programme admin sets up the cash campaigns. A past event
+    is recorded the way a programme enters it later: the record's date is set
+    before the transition, or the action is given the day it happened.
+    """
 
     def __init__(self, env, spec):
         self.spec = spec
@@ -215,6 +237,55 @@ class Builder:
             i += 1
         return values
 
+    # --- working as the programme's staff ---------------------------------
+    def as_user(self, user, model):
+        """``model`` in the environment of ``user`` (no superuser rights), in the programme's company."""
+        return self.env(user=user.id)[model]
+
+    def worker(self, record):
+        """The responsible case worker of a survivor, or of the survivor a record belongs to."""
+        survivor = record if record._name == "ashshash.survivor" else record.survivor_id
+        return self.worker_of[survivor.id]
+
+    def create_as(self, model, vals_list, users):
+        """Create ``vals_list[i]`` as ``users[i]``, one create() per user; the records in
+        the order of ``vals_list`` (in the superuser's environment, for reading)."""
+        indexes = {}
+        for index, user in enumerate(users):
+            indexes.setdefault(user, []).append(index)
+        ids = [0] * len(vals_list)
+        for user, positions in indexes.items():
+            records = self.as_user(user, model).create([vals_list[i] for i in positions])
+            for position, record_id in zip(positions, records.ids, strict=True):
+                ids[position] = record_id
+        return self.env[model].browse(ids)
+
+    def create_as_workers(self, model, vals_list):
+        """Create records of survivors, each by the survivor's case worker."""
+        survivors = self.env["ashshash.survivor"].browse([vals["survivor_id"] for vals in vals_list])
+        return self.create_as(model, vals_list, [self.worker_of[survivor.id] for survivor in survivors])
+
+    def act(self, records, method, user=None, **kwargs):
+        """Run the action ``method`` on ``records`` as ``user`` (default: each record's case worker)."""
+        groups = {}
+        for record in records:
+            groups.setdefault(user or self.worker(record), []).append(record.id)
+        for by, ids in groups.items():
+            # One prefetch set for every call: what a call reads is read for all the records once.
+            model = self.as_user(by, records._name)
+            getattr(model.browse(ids).with_prefetch(tuple(records.ids)), method)(**kwargs)
+
+    def act_on_days(self, pairs, method, argument, user=None):
+        """Run ``method`` on each (record, day) of ``pairs`` with ``argument=day`` (the day the
+        event happened), grouped by day and user."""
+        groups = {}
+        for record, day in pairs:
+            groups.setdefault((user or self.worker(record), day), []).append(record.id)
+        prefetch = tuple(record.id for record, _day in pairs)
+        for (by, day), ids in groups.items():
+            model = self.as_user(by, pairs[0][0]._name)
+            getattr(model.browse(ids).with_prefetch(prefetch), method)(**{argument: day})
+
     # ------------------------------------------------------------------
     # the steps
     # ------------------------------------------------------------------
@@ -223,20 +294,21 @@ class Builder:
         self.company = self.step("company and chart of accounts", self.make_company)
         self.env = env = env(context=dict(env.context, allowed_company_ids=[self.company.id]))
         self.admin = env.ref("base.user_admin")
+        self.step("staff (user accounts)", self.make_staff)
         self.step("areas", self.make_areas)
         self.step("providers and contributor", self.make_partners)
-        self.step("survivors and consents", self.make_survivors)
-        self.step("needs assessments", self.make_assessments)
-        self.step("individual sessions", self.make_individual_sessions)
+        self.step("survivors, consents (action_enrol)", self.make_survivors)
+        self.step("needs assessments (action_done)", self.make_assessments)
+        self.step("individual sessions (action_done)", self.make_individual_sessions)
         self.step("certificates (action_issue)", self.make_certificates)
         self.step("family members and sessions", self.make_family)
         self.step("community sessions", self.make_community_sessions)
         self.step("referrals (action_send)", self.make_referrals)
-        self.step("support", self.make_support)
-        self.step("trainings", self.make_trainings)
+        self.step("support (action_deliver)", self.make_support)
+        self.step("trainings (action_complete)", self.make_trainings)
         self.step("emergency cash (action_pay)", self.make_cash)
-        self.step("events", self.make_events)
-        self.step("closures", self.close_some)
+        self.step("events (action_report)", self.make_events)
+        self.step("closures (action_close)", self.close_some)
         env.flush_all()
         return self.company
 
@@ -262,6 +334,27 @@ class Builder:
         if self.env["ir.module.module"].search_count([("name", "=like", "l10n_%"), ("state", "=", "to install")]):
             raise RuntimeError("loading the chart of accounts wanted to install a localisation module")
         return company
+
+    def make_staff(self):
+        """The programme's staff: user accounts of the company without a password
+        (fictional people; nobody logs in as them)."""
+        Users = self.env["res.users"].with_context(no_reset_password=True)
+        company = self.company
+
+        def user(key, name, *groups):
+            return Users.create({
+                "name": f"{name} (fictional)", "login": f"dataset-{company.id}-{key}",
+                "company_id": company.id, "company_ids": [Command.set(company.ids)],
+                "groups_id": [Command.set([self.env.ref(group).id for group in groups])],
+            })
+
+        self.case_workers = [user(f"caseworker{i}", name, CASE_WORKER)
+                             for i, name in enumerate(("Nasrin Akter", "Shahana Parvin", "Mahmuda Khatun"), 1)]
+        self.case_manager = user("casemanager", "Farida Yasmin", CASE_MANAGER)
+        self.finance_officer = user("financeofficer", "Abdul Kader", FINANCE_OFFICER)
+        self.event_officer = user("eventofficer", "Tanjila Rahman", EVENT_OFFICER)
+        self.programme_admin = user("programmeadmin", "Mostafa Kamal", PROGRAMME_ADMIN)
+        self.worker_of = {}
 
     def make_areas(self):
         env = self.env
@@ -299,9 +392,10 @@ class Builder:
         })
 
     def make_survivors(self):
+        """Case workers identify survivors (their own cases), record the consents given
+        at enrolment and enrol them on that day (``action_enrol(enrolment_date=...)``)."""
         spec = self.spec
-        env = self.env
-        Survivor = env["ashshash.survivor"]
+        Survivor = self.env["ashshash.survivor"]
         sources = [key for key, _label in Survivor._fields["identification_source"].selection]
         last_enrol = datetime.date(self.end.year - 1, 12, 31)
 
@@ -315,37 +409,45 @@ class Builder:
                 "area_id": self.rng.choice(self.places).id,
                 "identification_date": ident,
                 "identification_source": self.rng.choice(sources),
-                "user_id": self.admin.id,
             }
 
         enrolled_vals, enrol_dates = [], []
         for _i in range(spec.enrolled):
             gender = "female" if self.rng.random() < 0.8 else "male"
             ident = self.rdate(self.start, last_enrol - 15 * DAY)
-            enrol = ident + DAY * self.rng.randrange(0, 15)
-            enrol_dates.append(enrol)
-            enrolled_vals.append(dict(vals(gender, ident), state="enrolled", enrolment_date=enrol))
+            enrol_dates.append(ident + DAY * self.rng.randrange(0, 15))
+            enrolled_vals.append(vals(gender, ident))
         # Enrolled after the period: not counted in it.
-        late_vals = []
+        late_vals, late_dates = [], []
         for _i in range(spec.outside_period):
             ident = self.end + DAY * self.rng.randrange(10, 40)
-            late_vals.append(dict(vals("female", ident), state="enrolled", enrolment_date=ident + 5 * DAY))
+            late_vals.append(vals("female", ident))
+            late_dates.append(ident + 5 * DAY)
         ident_only = [vals("female" if self.rng.random() < 0.8 else "male", self.rdate(self.start, self.end))
                       for _i in range(spec.identified_only)]
-        self.survivors = Survivor.create(enrolled_vals)
+        all_vals = enrolled_vals + late_vals + ident_only
+        workers = [self.rng.choice(self.case_workers) for _vals in all_vals]
+        everyone = self.create_as("ashshash.survivor", all_vals, workers)
+        self.worker_of = dict(zip(everyone.ids, workers, strict=True))
+        self.survivors = everyone[:len(enrolled_vals)]
+        self.late_survivors = everyone[len(enrolled_vals):len(enrolled_vals) + len(late_vals)]
+        self.identified_only = everyone[len(enrolled_vals) + len(late_vals):]
         self.enrol_date = dict(zip(self.survivors.ids, enrol_dates, strict=True))
-        self.late_survivors = Survivor.create(late_vals)
-        self.identified_only = Survivor.create(ident_only)
-        # Consent to services given on (or before) the day of enrolment; data sharing
-        # with all referral partners for most survivors, given at enrolment too.
+        self.late_enrol_date = dict(zip(self.late_survivors.ids, late_dates, strict=True))
+        # Consent to services given on the day of enrolment; data sharing with all
+        # referral partners for most survivors, given at enrolment too.
         consents = []
-        for survivor in self.survivors | self.late_survivors:
-            day = self.enrol_date.get(survivor.id) or survivor.enrolment_date
-            consents.append({"survivor_id": survivor.id, "consent_type": "services", "given_on": day})
+        enrolling = [*self.enrol_date.items(), *self.late_enrol_date.items()]
+        for survivor_id, day in enrolling:
+            consents.append({"survivor_id": survivor_id, "consent_type": "services", "given_on": day})
             if self.rng.random() < 0.85:
-                consents.append({"survivor_id": survivor.id, "consent_type": "data_sharing",
+                consents.append({"survivor_id": survivor_id, "consent_type": "data_sharing",
                                  "all_providers": True, "given_on": day})
-        env["ashshash.consent"].create(consents)
+        self.create_as_workers("ashshash.consent", consents)
+        # Enrolled through the workflow (refused without a consent to services on that day).
+        Survivor = self.env["ashshash.survivor"]
+        self.act_on_days([(Survivor.browse(survivor_id), day) for survivor_id, day in enrolling],
+                         "action_enrol", "enrolment_date")
         self.order = list(self.survivors)
         self.rng.shuffle(self.order)
 
@@ -355,8 +457,7 @@ class Builder:
 
     def make_assessments(self):
         spec = self.spec
-        env = self.env
-        Assessment = env["ashshash.needs.assessment"]
+        Assessment = self.env["ashshash.needs.assessment"]
         levels = ["none", "low", "medium", "high"]
         domains = [key for key, _label in Assessment.line_ids._fields["need_domain"].selection]
 
@@ -367,42 +468,57 @@ class Builder:
         vals = []
         for survivor in assessed:
             day = self.clamp(self.enrol_date[survivor.id] + DAY * self.rng.randrange(1, 30))
-            vals.append({"survivor_id": survivor.id, "date": day, "state": "done", "line_ids": lines(),
-                         "assessor_id": self.admin.id})
+            vals.append({"survivor_id": survivor.id, "date": day, "line_ids": lines()})
         again = assessed[0]
-        vals.append({"survivor_id": again.id, "state": "done", "line_ids": lines(), "assessor_id": self.admin.id,
+        vals.append({"survivor_id": again.id, "line_ids": lines(),
                      "date": self.clamp(self.enrol_date[again.id] + 200 * DAY)})
+        for survivor in self.late_survivors:  # done after the period
+            vals.append({"survivor_id": survivor.id, "date": self.late_enrol_date[survivor.id] + 3 * DAY,
+                         "line_ids": lines()})
+        done = len(vals)
         taken = set(assessed)
         others = [s for s in self.order if s not in taken]
         for survivor in self.rng.sample(others, min(20, len(others))):  # drafts: not done, not counted
-            vals.append({"survivor_id": survivor.id, "date": self.enrol_date[survivor.id],
-                         "line_ids": lines(), "assessor_id": self.admin.id})
-        for survivor in self.late_survivors:  # done after the period
-            vals.append({"survivor_id": survivor.id, "date": survivor.enrolment_date + 3 * DAY, "state": "done",
-                         "line_ids": lines(), "assessor_id": self.admin.id})
-        Assessment.create(vals)
-        env["ashshash.survivor"].browse([s.id for s in assessed]).write({"state": "assessed"})
-        self.late_survivors.write({"state": "assessed"})
+            vals.append({"survivor_id": survivor.id, "date": self.enrol_date[survivor.id], "line_ids": lines()})
+        # Each case worker assesses their own cases and marks the assessments done.
+        assessments = self.create_as_workers("ashshash.needs.assessment", vals)
+        self.act(assessments[:done], "action_done")
 
     def who5(self, low):
         base = [self.rng.randrange(0, 3) if low else self.rng.randrange(3, 6) for _i in range(5)]
         return {"who5_done": True, **{f"who5_item{i + 1}": v for i, v in enumerate(base)}}
 
+    def record_sessions(self, vals_and_outcomes):
+        """Sessions planned by the case worker (or ``vals["_by"]``), then marked done, cancelled
+        or a no-show through the session's buttons."""
+        vals_list = [vals for vals, _outcome in vals_and_outcomes]
+        users = [vals.pop("_by", None) or self.worker_of[vals["survivor_id"]] for vals in vals_list]
+        sessions = self.create_as("ashshash.counselling.session", vals_list, users)
+        by = dict(zip(sessions.ids, users, strict=True))
+        for outcome, method in (("done", "action_done"), ("cancelled", "action_cancel"),
+                                ("no_show", "action_no_show")):
+            chosen = [s for s, (_vals, o) in zip(sessions, vals_and_outcomes, strict=True) if o == outcome]
+            groups = {}
+            for session in chosen:
+                groups.setdefault(by[session.id], []).append(session.id)
+            for user, ids in groups.items():
+                getattr(self.as_user(user, "ashshash.counselling.session").browse(ids), method)()
+        return sessions
+
     def make_individual_sessions(self):
         spec = self.spec
-        env = self.env
         n_cert = spec.certificates + spec.certificates_revoked
         counselled = self.order[:spec.counselled]
         self.cert_survivors = counselled[:n_cert]
         self.last_session = {}
-        vals = []
+        plan = []
         for index, survivor in enumerate(counselled):
             sessions = 6 if index < n_cert else self.rng.randrange(1, 5)
             day = self.enrol_date[survivor.id] + DAY * self.rng.randrange(2, 15)
             for number in range(sessions):
                 session = {
-                    "survivor_id": survivor.id, "session_type": "individual", "state": "done",
-                    "date": self.dt(self.clamp(day)), "user_id": self.admin.id,
+                    "survivor_id": survivor.id, "session_type": "individual",
+                    "date": self.dt(self.clamp(day)),
                     "mode": self.rng.choice(["office", "home_visit", "phone"]),
                     "topics": self.rng.choice(SESSION_TOPICS), "duration": 1.0,
                 }
@@ -410,49 +526,44 @@ class Builder:
                     session.update(self.who5(low=True))
                 elif number == sessions - 1 and index < n_cert:
                     session.update(self.who5(low=False))
-                vals.append(session)
+                plan.append((session, "done"))
                 self.last_session[survivor.id] = self.clamp(day)
                 day += DAY * self.rng.randrange(7, 19)
             if self.rng.random() < 0.1:  # a cancelled session too: never counted
-                vals.append({"survivor_id": survivor.id, "session_type": "individual", "state": "cancelled",
-                             "date": self.dt(self.clamp(day)), "user_id": self.admin.id})
-        # Survivors never counselled: only cancelled or planned sessions.
+                plan.append(({"survivor_id": survivor.id, "session_type": "individual",
+                              "date": self.dt(self.clamp(day))}, "cancelled"))
+        # Survivors never counselled: only sessions they did not come to.
         for survivor in self.order[spec.counselled:]:
-            vals.append({"survivor_id": survivor.id, "session_type": "individual", "state": "cancelled",
-                         "did_not_attend": True, "user_id": self.admin.id,
-                         "date": self.dt(self.clamp(self.enrol_date[survivor.id] + 7 * DAY))})
+            plan.append(({"survivor_id": survivor.id, "session_type": "individual",
+                          "date": self.dt(self.clamp(self.enrol_date[survivor.id] + 7 * DAY))}, "no_show"))
         for survivor in self.late_survivors:  # after the period
-            vals.append({"survivor_id": survivor.id, "session_type": "individual", "state": "done",
-                         "user_id": self.admin.id, "date": self.dt(survivor.enrolment_date + 10 * DAY)})
-        env["ashshash.counselling.session"].create(vals)
-        env["ashshash.survivor"].browse([s.id for s in counselled]).write({"state": "in_counselling"})
-        self.late_survivors.write({"state": "in_counselling"})
+            plan.append(({"survivor_id": survivor.id, "session_type": "individual",
+                          "date": self.dt(self.late_enrol_date[survivor.id] + 10 * DAY)}, "done"))
+        self.record_sessions(plan)
 
     def make_certificates(self):
+        """The case manager issues the certificates (the completion rule of Settings is
+        checked) at the monthly ceremony after the last session, then revokes two."""
         spec = self.spec
-        env = self.env
-        Certificate = env["ashshash.certificate"]
-        certificates = Certificate.create([{"survivor_id": s.id} for s in self.cert_survivors])
-        # Issued through the workflow (completion rule checked), in batches.
-        for start in range(0, len(certificates), 200):
-            certificates[start:start + 200].action_issue()
-        # The issue date is the day after the last session, not the day of loading.
-        by_day = {}
+        manager = self.case_manager
+        certificates = self.create_as("ashshash.certificate", [{"survivor_id": s.id} for s in self.cert_survivors],
+                                      [manager] * len(self.cert_survivors))
+        # Handed over at the monthly ceremony (the 28th) after the last session.
+        days = {}
         for certificate, survivor in zip(certificates, self.cert_survivors, strict=True):
-            day = self.clamp(self.last_session[survivor.id] + DAY * self.rng.randrange(1, 10))
-            by_day.setdefault(day, []).append(certificate.id)
-        for day, ids in by_day.items():
-            Certificate.browse(ids).write({"issue_date": day})
+            ready = self.last_session[survivor.id] + DAY * self.rng.randrange(1, 10)
+            ceremony = ready.replace(day=28) if ready.day <= 28 else (ready.replace(day=1) + 31 * DAY).replace(day=28)
+            days[certificate.id] = self.clamp(ceremony)
+        self.act_on_days([(c, days[c.id]) for c in certificates], "action_issue", "issue_date", user=manager)
         revoked = certificates[spec.certificates:]
-        for certificate in revoked:
-            certificate.revoke_reason = "Issued by mistake before the last session was verified (fictional)."
-        revoked.action_revoke()
-        for certificate in revoked:
-            certificate.revoked_date = self.clamp(certificate.issue_date + 20 * DAY)
+        self.as_user(manager, "ashshash.certificate").browse(revoked.ids).write({
+            "revoke_reason": "Issued by mistake before the last session was verified (fictional).",
+        })
+        self.act_on_days([(c, self.clamp(days[c.id] + 20 * DAY)) for c in revoked], "action_revoke",
+                         "revoked_date", user=manager)
 
     def make_family(self):
         spec = self.spec
-        env = self.env
         counselled = self.order[:spec.counselled]
         families = self.sample(spec.families, counselled)
         extra = spec.family_members - 2 * spec.families  # families with a third member attending
@@ -469,47 +580,46 @@ class Builder:
                     "age": self.rng.randrange(8, 75),
                 })
                 attending.append(k < size)
-        members = env["ashshash.family.member"].create(member_vals)
+        members = self.create_as_workers("ashshash.family.member", member_vals)
         by_survivor = {}
         for member, came in zip(members, attending, strict=True):
             by_survivor.setdefault(member.survivor_id.id, [[], []])[0 if came else 1].append(member.id)
-        vals = []
+        plan = []
         for survivor in families:
             came, absent = by_survivor[survivor.id]
             day = self.clamp(self.enrol_date[survivor.id] + DAY * self.rng.randrange(15, 120))
-            vals.append({"survivor_id": survivor.id, "session_type": "family", "state": "done",
-                         "date": self.dt(day), "user_id": self.admin.id, "mode": "home_visit",
-                         "family_member_ids": [Command.set(came)]})
+            plan.append(({"survivor_id": survivor.id, "session_type": "family", "date": self.dt(day),
+                          "mode": "home_visit", "family_member_ids": [Command.set(came)]}, "done"))
             if self.rng.random() < 0.2:  # a second session with the same people: counted once
-                vals.append({"survivor_id": survivor.id, "session_type": "family", "state": "done",
-                             "date": self.dt(self.clamp(day + 30 * DAY)), "user_id": self.admin.id,
-                             "mode": "home_visit", "family_member_ids": [Command.set(came[:1])]})
+                plan.append(({"survivor_id": survivor.id, "session_type": "family",
+                              "date": self.dt(self.clamp(day + 30 * DAY)), "mode": "home_visit",
+                              "family_member_ids": [Command.set(came[:1])]}, "done"))
             if absent:  # the one who never came was only invited to a cancelled session
-                vals.append({"survivor_id": survivor.id, "session_type": "family", "state": "cancelled",
-                             "date": self.dt(self.clamp(day + 10 * DAY)), "user_id": self.admin.id,
-                             "family_member_ids": [Command.set(absent)]})
-        env["ashshash.counselling.session"].create(vals)
+                plan.append(({"survivor_id": survivor.id, "session_type": "family",
+                              "date": self.dt(self.clamp(day + 10 * DAY)),
+                              "family_member_ids": [Command.set(absent)]}, "cancelled"))
+        self.record_sessions(plan)
 
     def make_community_sessions(self):
         spec = self.spec
         n = spec.community_sessions
         women = self.spread(spec.community_women, n)
         men = self.spread(spec.community_men, n)
-        vals = []
+        plan = []
         for i in range(n):
-            vals.append({
-                "session_type": "community", "state": "done", "company_id": self.company.id,
-                "area_id": self.rng.choice(self.unions).id, "user_id": self.admin.id,
+            plan.append(({
+                "session_type": "community", "company_id": self.company.id,
+                "area_id": self.rng.choice(self.unions).id, "_by": self.rng.choice(self.case_workers),
                 "date": self.dt(self.rdate(self.start, self.end)), "mode": "community_venue",
                 "venue": "Union Parishad hall", "attendance_women": women[i], "attendance_men": men[i],
                 "main_messages": "Accepting returnees back in the community; where to get help.",
-            })
+            }, "done"))
         # Cancelled (rain) with the expected attendance still filled in: not counted.
-        vals.append({"session_type": "community", "state": "cancelled", "company_id": self.company.id,
-                     "area_id": self.unions[0].id, "user_id": self.admin.id,
-                     "date": self.dt(self.rdate(self.start, self.end)), "mode": "community_venue",
-                     "attendance_women": 30, "attendance_men": 20})
-        self.env["ashshash.counselling.session"].create(vals)
+        plan.append(({"session_type": "community", "company_id": self.company.id,
+                      "area_id": self.unions[0].id, "_by": self.case_workers[0],
+                      "date": self.dt(self.rdate(self.start, self.end)), "mode": "community_venue",
+                      "attendance_women": 30, "attendance_men": 20}, "cancelled"))
+        self.record_sessions(plan)
 
     def make_referrals(self):
         spec = self.spec
@@ -526,35 +636,35 @@ class Builder:
         plan += [(s, health, self.provider_health[0]) for s in health_survivors[:max(1, spec.ref_health // 20)]]
         plan += [(s, legal, self.provider_legal) for s in legal_survivors]
         dates = [self.clamp(self.enrol_date[s.id] + DAY * self.rng.randrange(3, 90)) for s, _t, _p in plan]
-        Referral = env["ashshash.referral"]
-        referrals = Referral.create([{
+        # Referred on the day, sent the same day through the workflow (refused without a
+        # data-sharing consent in force on the day of sending), answered within a week.
+        referrals = self.create_as_workers("ashshash.referral", [{
             "survivor_id": s.id, "service_type_id": t.id, "provider_id": p.id, "date": d,
-            "user_id": self.admin.id, "urgency": self.rng.choice(["normal", "normal", "urgent"]),
+            "urgency": self.rng.choice(["normal", "normal", "urgent"]),
         } for (s, t, p), d in zip(plan, dates, strict=True)])
-        # Sent through the workflow: refused without a data-sharing consent in force.
-        referrals.action_send()
-        for referral, day in zip(referrals, dates, strict=True):
-            referral.sent_date = day
+        sent = dict(zip(referrals.ids, dates, strict=True))
+        self.act_on_days(list(zip(referrals, dates, strict=True)), "action_send", "sent_date")
         accepted = referrals.filtered(lambda r: self.rng.random() < 0.8)
-        accepted.action_accept()
-        for referral in accepted:
-            referral.answer_date = referral.sent_date + DAY * self.rng.randrange(1, 8)
+        answered = {r.id: min(sent[r.id] + DAY * self.rng.randrange(1, 8), fields.Date.today()) for r in accepted}
+        self.act_on_days([(r, answered[r.id]) for r in accepted], "action_accept", "answer_date")
         completed = accepted.filtered(lambda r: self.rng.random() < 0.7)
         for referral in completed:
-            referral.service_date = self.clamp(referral.answer_date + DAY * self.rng.randrange(0, 10))
-        completed.action_complete()
+            self.as_user(self.worker(referral), "ashshash.referral").browse(referral.id).service_date = self.clamp(
+                answered[referral.id] + DAY * self.rng.randrange(0, 10))
+        self.act(completed, "action_complete")
         # Drafts never sent: not counted.
         taken = set(health_survivors) | set(legal_survivors)
         others = [s for s in self.order if s not in taken]
-        Referral.create([{
+        self.create_as_workers("ashshash.referral", [{
             "survivor_id": s.id, "service_type_id": health.id, "provider_id": self.provider_health[0].id,
-            "date": self.enrol_date[s.id], "user_id": self.admin.id,
+            "date": self.enrol_date[s.id],
         } for s in self.rng.sample(others, min(8, len(others)))])
 
     def make_support(self):
+        """Support planned and delivered by the case worker: the delivery date is entered,
+        and for the types that need one the signed receipt, before Deliver."""
         spec = self.spec
-        env = self.env
-        ref = env.ref
+        ref = self.env.ref
         emergency = [ref("ashshash_livelihood.support_type_health_care"),
                      ref("ashshash_livelihood.support_type_trauma_counselling"),
                      ref("ashshash_livelihood.support_type_shelter")]
@@ -570,10 +680,11 @@ class Builder:
 
         def delivered(survivor, stype, value, **extra):
             day = self.clamp(self.enrol_date[survivor.id] + DAY * self.rng.randrange(5, 200))
-            result = {"survivor_id": survivor.id, "support_type_id": stype.id, "state": "delivered",
+            result = {"survivor_id": survivor.id, "support_type_id": stype.id,
                       "date": day, "delivery_date": day, "quantity": 1, "unit_value": value}
             if stype.requires_acknowledgement:
-                result.update(acknowledgement_date=day, received_by="The survivor (thumb print)")
+                result.update(acknowledgement=RECEIPT, acknowledgement_name="receipt.png",
+                              acknowledgement_date=day, received_by="The survivor (thumb print)")
             result.update(extra)
             return result
 
@@ -586,20 +697,27 @@ class Builder:
                                   contributor_id=self.contributor.id))
         for index, survivor in enumerate(ot):
             vals.append(delivered(survivor, other[index % len(other)], 3000))
-        # Cancelled or still planned support of other survivors: not counted.
+        delivered_count = len(vals)
+        # Cancelled support of other survivors: not counted.
         taken = set(picks)
         rest = [s for s in self.order if s not in taken]
         for survivor in self.rng.sample(rest, min(10, len(rest))):
             vals.append({"survivor_id": survivor.id, "support_type_id": self.rng.choice(emergency + other).id,
-                         "state": "cancelled", "cancel_reason": "Survivor moved before delivery",
+                         "cancel_reason": "Survivor moved before delivery",
                          "date": self.enrol_date[survivor.id], "quantity": 1, "unit_value": 1000})
-        env["ashshash.support"].create(vals)
+        support = self.create_as_workers("ashshash.support", vals)
+        self.act(support[:delivered_count], "action_deliver")
+        self.act(support[delivered_count:], "action_cancel")
 
     def make_trainings(self):
+        """The case manager runs the trainings: starts a batch, enrols its participants,
+        records the days each attended, completes them (or marks them dropped out) on the
+        day it happened, then marks the batch done."""
         spec = self.spec
         env = self.env
-        Training = env["ashshash.training"]
-        Enrolment = env["ashshash.training.enrolment"]
+        manager = self.case_manager
+        Training = self.as_user(manager, "ashshash.training")
+        Enrolment = self.as_user(manager, "ashshash.training.enrolment")
         today = fields.Date.context_today(Training)
         life = env.ref("ashshash_livelihood.training_type_life_skills")
         lead = env.ref("ashshash_livelihood.training_type_leadership")
@@ -615,24 +733,31 @@ class Builder:
                 start = self.rdate(datetime.date(2020, 9, 1), self.end - 20 * DAY)
                 end = start + 4 * DAY
                 # Enrolments are taken while the batch runs (the ORM refuses them in an
-                # ended batch): open it until today, enrol, then give it its real dates.
+                # ended batch): planned until today, started, enrolled, then given its real end.
                 training = Training.create({
                     "name": f"{ttype.name} batch {number}", "training_type_id": ttype.id,
                     "company_id": self.company.id, "date_start": start, "date_end": today,
-                    "state": "ongoing", "area_id": self.rng.choice(self.unions).id, "trainer": "CWCS trainer",
+                    "area_id": self.rng.choice(self.unions).id, "trainer": "CWCS trainer",
                 })
+                training.action_start()
                 enrolments = Enrolment.create([{
                     "training_id": training.id, "survivor_id": s.id, "enrolment_date": start,
                 } for s in batch] + [{
                     "training_id": training.id, "survivor_id": s.id, "enrolment_date": start,
                 } for s in (dropped if number == 1 else [])])
-                training.write({"date_end": end, "state": "done"})
-                done = enrolments[:len(batch)]
-                done.write({"state": "completed", "completion_date": end, "days_attended": 5})
-                enrolments[len(batch):].write({"state": "dropped", "drop_date": start + DAY,
-                                               "drop_reason": "Found work", "days_attended": 1})
+                training.date_end = end
+                done, gone = enrolments[:len(batch)], enrolments[len(batch):]
+                done.days_attended = 5
+                done.action_complete(completion_date=end)
+                if gone:
+                    gone.write({"drop_reason": "Found work", "days_attended": 1})
+                    gone.action_drop(drop_date=start + DAY)
+                training.action_done()
 
     def make_cash(self):
+        """The programme admin sets up and opens each campaign; the case manager lists the
+        payees and submits the batches; the finance officer (never the submitter) approves
+        and pays them on their payment date. A batch is cancelled by the case manager."""
         spec = self.spec
         env = self.env
         company = self.company
@@ -646,9 +771,9 @@ class Builder:
             "covid": ("COVID-19 emergency cash 2020", datetime.date(2020, 4, 1), datetime.date(2020, 12, 31), 3000),
             "amphan": ("Cyclone Amphan response", datetime.date(2020, 5, 21), datetime.date(2020, 6, 30), 5000),
         }
-        Campaign = env["ashshash.cash.campaign"]
-        Batch = env["ashshash.cash.disbursement"]
-        finance = env(user=self.admin.id, su=True)  # approver: someone else than the submitter
+        Campaign = self.as_user(self.programme_admin, "ashshash.cash.campaign")
+        Batch = self.as_user(self.case_manager, "ashshash.cash.disbursement")
+        finance = self.as_user(self.finance_officer, "ashshash.cash.disbursement")
         for key, count in spec.cash.items():
             name, start, end, amount = campaigns[key]
             campaign = Campaign.create({
@@ -667,8 +792,8 @@ class Builder:
                                                  "payment_method": "cash"}) for s in chunk],
                 })
                 batch.action_submit()
-                batch.with_env(finance).action_approve()
-                batch.action_pay()
+                finance.browse(batch.id).action_approve()
+                finance.browse(batch.id).action_pay()
             # A batch cancelled before payment: its survivors are not counted as paid.
             taken = set(payees)
             rest = [s for s in eligible if s not in taken]
@@ -682,12 +807,13 @@ class Builder:
             cancelled.action_cancel()
 
     def make_events(self):
+        """The event officer plans each event, marks it done after it took place and reports
+        most of them within two weeks (``action_report(date_reported=...)``)."""
         spec = self.spec
-        env = self.env
-        Event = env["ashshash.event"]
-        types = {t.code: t for t in env["ashshash.event.type"].search([])}
+        officer = self.event_officer
+        types = {t.code: t for t in self.env["ashshash.event.type"].search([])}
         intl = {"IWD": (3, 8), "WDATIP": (7, 30), "IMD": (12, 18)}
-        vals = []
+        plan = []  # (vals, outcome)
         for code, count, people, share in spec.events:
             etype = types[code]
             totals = self.spread(people, count)
@@ -700,29 +826,39 @@ class Builder:
                     date = self.rdate(self.start, self.end - DAY)
                 women, men = self.split(totals[i], share)
                 start = self.dt(date, 10)
-                vals.append({
+                plan.append(({
                     "name": f"{etype.name} {i + 1}", "event_type_id": etype.id, "company_id": self.company.id,
-                    "state": "reported" if self.rng.random() < 0.7 else "done",
                     "date_start": start, "date_end": start + datetime.timedelta(hours=3),
-                    "area_id": self.rng.choice(self.unions + [self.upazila]).id, "user_id": self.admin.id,
+                    "area_id": self.rng.choice(self.unions + [self.upazila]).id, "user_id": officer.id,
                     "attendance_women": women, "attendance_men": men, "attendance_others": 0,
-                })
+                }, "reported" if self.rng.random() < 0.7 else "done"))
         # Noise: a cancelled pot show with its planned audience, and one after the period.
         pot = types["POT_SHOW"]
         for state, day in (("cancelled", self.start + 100 * DAY), ("done", self.end + 40 * DAY)):
             start = self.dt(day, 16)
-            vals.append({"name": f"{pot.name} ({state})", "event_type_id": pot.id, "company_id": self.company.id,
-                         "state": state, "date_start": start, "date_end": start + datetime.timedelta(hours=2),
-                         "area_id": self.unions[0].id, "user_id": self.admin.id,
-                         "attendance_women": 300, "attendance_men": 250})
-        Event.create(vals)
+            plan.append(({"name": f"{pot.name} ({state})", "event_type_id": pot.id, "company_id": self.company.id,
+                          "date_start": start, "date_end": start + datetime.timedelta(hours=2),
+                          "area_id": self.unions[0].id, "user_id": officer.id,
+                          "attendance_women": 300, "attendance_men": 250}, state))
+        events = self.create_as("ashshash.event", [vals for vals, _o in plan], [officer] * len(plan))
+        outcome = dict(zip(events.ids, [o for _v, o in plan], strict=True))
+        self.act(events.filtered(lambda e: outcome[e.id] in ("done", "reported")), "action_done", user=officer)
+        self.act(events.filtered(lambda e: outcome[e.id] == "cancelled"), "action_cancel", user=officer)
+        today = fields.Date.today()
+        self.act_on_days([(e, min(e.date + DAY * self.rng.randrange(1, 15), today))
+                          for e in events if outcome[e.id] == "reported"],
+                         "action_report", "date_reported", user=officer)
 
     def close_some(self):
-        # A few cases closed after their counselling: still counted (enrolled, counselled).
+        # A few cases closed by the case manager after their counselling: still counted
+        # (enrolled, counselled), closed on the day it was decided.
         counselled = self.order[self.spec.certificates + self.spec.certificates_revoked:self.spec.counselled]
-        closing = self.env["ashshash.survivor"].browse([s.id for s in counselled[:max(1, len(counselled) // 10)]])
-        closing.write({"close_reason": "dropped_out"})
-        closing.action_close()
+        closing = counselled[:max(1, len(counselled) // 10)]
+        manager = self.case_manager
+        self.as_user(manager, "ashshash.survivor").browse([s.id for s in closing]).write(
+            {"close_reason": "dropped_out"})
+        self.act_on_days([(s, self.clamp(self.last_session[s.id] + 30 * DAY)) for s in closing],
+                         "action_close", "close_date", user=manager)
 
 
 def build(env, spec):

@@ -4,7 +4,7 @@ import secrets
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import CASE_MANAGER, SENSITIVE, check_groups, check_state
+from ..tools import CASE_MANAGER, SENSITIVE, action_date, check_groups, check_state
 
 CERTIFICATE_STATES = [
     ("draft", "Draft"),
@@ -101,7 +101,9 @@ class AshshashCertificate(models.Model):
     def _check_manager(self):
         check_groups(self.env, CASE_MANAGER, self.env._("issue or revoke ready-to-go certificates"))
 
-    def action_issue(self):
+    def action_issue(self, issue_date=None):
+        """Issue, today or on ``issue_date`` (a certificate handed over before it was entered),
+        never before the last counselling session."""
         self._check_manager()
         check_state(self, ["draft"], self.env._("issued"))
         issued = self.search([("survivor_id", "in", self.survivor_id.ids), ("state", "=", "issued")])
@@ -119,21 +121,23 @@ class AshshashCertificate(models.Model):
                     "%(code)s does not yet meet the completion rule:\n- %(gaps)s",
                     code=certificate.survivor_id.code, gaps="\n- ".join(gaps),
                 ))
-        today = fields.Date.context_today(self)
         for certificate in self:
             summary = certificate.survivor_id._counselling_summary()
             company = certificate.company_id
+            day = action_date(certificate, issue_date, self.env._("The issue date"), summary["date_end"],
+                              self.env._("the last counselling session"))
             certificate._write_workflow({
                 "state": "issued",
                 "name": self.env["ir.sequence"].with_company(company).next_by_code("ashshash.certificate") or "/",
-                "issue_date": today,
+                "issue_date": day,
                 "issued_by_id": self.env.user.id,
                 **summary,
             })
         self.survivor_id._advance_state("counselling_completed")
         return True
 
-    def action_revoke(self):
+    def action_revoke(self, revoked_date=None):
+        """Revoke, today or on ``revoked_date`` (on or after the issue)."""
         self._check_manager()
         check_state(self, ["issued"], self.env._("revoked"))
         for certificate in self:
@@ -142,9 +146,12 @@ class AshshashCertificate(models.Model):
                     "Write why certificate %(number)s is revoked (Revocation tab) before revoking it.",
                     number=certificate.name,
                 ))
+        for certificate in self:
+            action_date(certificate, revoked_date, self.env._("The revocation date"), certificate.issue_date,
+                        self.env._("the issue date"))
         self._write_workflow({
             "state": "revoked",
-            "revoked_date": fields.Date.context_today(self),
+            "revoked_date": action_date(self[:1], revoked_date, ""),
             "revoked_by_id": self.env.user.id,
         })
         return True

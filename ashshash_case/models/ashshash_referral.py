@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import CASE_MANAGER, SENSITIVE, check_groups, check_state
+from ..tools import CASE_MANAGER, SENSITIVE, action_date, check_groups, check_state
 
 STATES = [
     ("draft", "Draft"),
@@ -202,10 +202,13 @@ class AshshashReferral(models.Model):
     # ------------------------------------------------------------------
     # Lifecycle
     # ------------------------------------------------------------------
-    def action_send(self):
+    def action_send(self, sent_date=None):
+        """Send, today or on ``sent_date`` (a referral entered after the day it was sent): the
+        data-sharing consent must be in force on the day of sending."""
         check_state(self, ["draft"], self.env._("sent"))
-        today = fields.Date.context_today(self)
         for referral in self:
+            today = action_date(referral, sent_date, self.env._("The sending date"), referral.date,
+                                self.env._("the referral date"))
             if referral.survivor_id.state == "closed":
                 raise UserError(self.env._(
                     "%(ref)s cannot be sent: the case %(code)s is closed. Reopen the case first.",
@@ -226,17 +229,24 @@ class AshshashReferral(models.Model):
                     ref=referral.name, code=referral.survivor_id.code,
                     provider=referral.provider_id.display_name, date=today,
                 ))
-        self._write_workflow({"state": "sent", "sent_date": today})
+        self._write_workflow({"state": "sent", "sent_date": action_date(self[:1], sent_date, "")})
         return True
 
-    def action_accept(self):
+    def _answer_date(self, answer_date):
+        """The day of the provider's answer: today, or ``answer_date`` (on or after the sending)."""
+        for referral in self:
+            action_date(referral, answer_date, self.env._("The answer date"), referral.sent_date,
+                        self.env._("the sending date"))
+        return action_date(self[:1], answer_date, "")
+
+    def action_accept(self, answer_date=None):
         check_state(self, ["sent"], self.env._("accepted"))
-        self._write_workflow({"state": "accepted", "answer_date": fields.Date.context_today(self)})
+        self._write_workflow({"state": "accepted", "answer_date": self._answer_date(answer_date)})
         return True
 
-    def action_reject(self):
+    def action_reject(self, answer_date=None):
         check_state(self, ["sent"], self.env._("rejected"))
-        self._write_workflow({"state": "rejected", "answer_date": fields.Date.context_today(self)})
+        self._write_workflow({"state": "rejected", "answer_date": self._answer_date(answer_date)})
         return True
 
     def action_complete(self):
@@ -286,5 +296,5 @@ class AshshashReferral(models.Model):
                 ),
                 user_id=(referral.survivor_id.user_id or referral.user_id).id,
             )
-        referrals.write({"no_answer_activity_date": today})
+        referrals._write_workflow({"no_answer_activity_date": today})
         return referrals

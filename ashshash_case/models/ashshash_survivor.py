@@ -6,7 +6,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from ..tools import CASE_MANAGER, GENDERS, SENSITIVE, check_groups, check_state
+from ..tools import CASE_MANAGER, GENDERS, SENSITIVE, action_date, check_groups, check_state
 
 IDENTIFICATION_SOURCES = [
     ("peer_leader", "Peer leader"),
@@ -604,19 +604,23 @@ class AshshashSurvivor(models.Model):
     # ------------------------------------------------------------------
     # Lifecycle
     # ------------------------------------------------------------------
-    def action_enrol(self):
+    def action_enrol(self, enrolment_date=None):
+        """Enrol, today or on ``enrolment_date`` (an enrolment entered after the day it happened)."""
         check_state(self, ["identified"], self.env._("enrolled"))
         for survivor in self:
-            if not survivor.services_consent_in_force:
+            day = action_date(survivor, enrolment_date, self.env._("The enrolment date"),
+                              survivor.identification_date, self.env._("the identification date"))
+            if not survivor.consent_ids._in_force(day).filtered(lambda c: c.consent_type == "services"):
                 raise UserError(self.env._(
                     "%(code)s cannot be enrolled: record the survivor's consent to services first "
-                    "(Consents tab), given on or before today and not withdrawn.",
-                    code=survivor.code,
+                    "(Consents tab), given on or before %(date)s and not withdrawn.",
+                    code=survivor.code, date=day,
                 ))
-        self._write_workflow({"state": "enrolled", "enrolment_date": fields.Date.context_today(self)})
+        self._write_workflow({"state": "enrolled", "enrolment_date": action_date(self[:1], enrolment_date, "")})
         return True
 
-    def action_close(self):
+    def action_close(self, close_date=None):
+        """Close, today or on ``close_date`` (a closure entered after the day it was decided)."""
         check_groups(self.env, CASE_MANAGER, self.env._("close a case"))
         check_state(self, [state for state, _label in STATES if state != "closed"], self.env._("closed"))
         for survivor in self:
@@ -630,7 +634,9 @@ class AshshashSurvivor(models.Model):
             survivor._write_workflow({
                 "state_before_close": survivor.state,
                 "state": "closed",
-                "close_date": fields.Date.context_today(self),
+                "close_date": action_date(survivor, close_date, self.env._("The closing date"),
+                                          survivor.enrolment_date or survivor.identification_date,
+                                          self.env._("the start of the case")),
             })
         return True
 
@@ -761,7 +767,7 @@ class AshshashSurvivor(models.Model):
             lambda s: (s.last_contact_date or s.enrolment_date or s.identification_date) < limit
         )
         (survivors - at_risk).filtered("at_risk_dropout")._clear_dropout_risk()
-        at_risk.filtered(lambda s: not s.at_risk_dropout).write({"at_risk_dropout": True})
+        at_risk.filtered(lambda s: not s.at_risk_dropout)._write_workflow({"at_risk_dropout": True})
 
         activity_type = self.env.ref("ashshash_case.mail_activity_type_dropout_risk")
         warned = set(self.env["mail.activity"].search([

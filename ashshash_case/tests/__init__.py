@@ -14,3 +14,4 @@ from . import test_indicator
 from . import test_case_indicators
 from . import test_workflow_guard
 from . import test_need_to_know
+from . import test_action_dates

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ashshash_case.tools import CASE_MANAGER, PROGRAMME_ADMIN, check_state, local_date
+from odoo.addons.ashshash_case.tools import CASE_MANAGER, PROGRAMME_ADMIN, action_date, check_state, local_date
 
 STATES = [
     ("planned", "Planned"),
@@ -316,9 +316,13 @@ class AshshashEvent(models.Model):
         self._write_workflow({"state": "done"})
         return True
 
-    def action_report(self):
+    def action_report(self, date_reported=None):
+        """Report, today or on ``date_reported`` (a report sent before it was entered), never
+        before the event."""
         check_state(self, ["done"], self.env._("reported"))
         for event in self:
+            action_date(event, date_reported, self.env._("The reporting date"), event.date,
+                        self.env._("the day of the event"))
             if event.attendance_total <= 0:
                 raise UserError(self.env._(
                     "%(event)s cannot be reported without attendance: enter how many women, men and others "
@@ -327,7 +331,7 @@ class AshshashEvent(models.Model):
                 ))
         # Checked again: the start or the area may have changed since the event was marked done.
         self._check_took_place(self.env._("reported"))
-        self._write_workflow({"state": "reported", "date_reported": fields.Date.context_today(self)})
+        self._write_workflow({"state": "reported", "date_reported": action_date(self[:1], date_reported, "")})
         return True
 
     def action_cancel(self):

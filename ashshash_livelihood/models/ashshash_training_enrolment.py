@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ashshash_case.tools import SENSITIVE, check_state
+from odoo.addons.ashshash_case.tools import SENSITIVE, action_date, check_state
 
 ENROLMENT_STATES = [
     ("enrolled", "Enrolled"),
@@ -204,7 +204,8 @@ class AshshashTrainingEnrolment(models.Model):
         return float(self.env["ir.config_parameter"].sudo().get_param(
             "ashshash_livelihood.training_min_attendance", 80))
 
-    def action_complete(self):
+    def action_complete(self, completion_date=None):
+        """Complete, today or on ``completion_date`` (a training that ended before it was entered)."""
         min_rate = self._min_attendance_rate()
         check_state(self, ["enrolled"], self.env._("completed"))
         for enrolment in self:
@@ -220,10 +221,16 @@ class AshshashTrainingEnrolment(models.Model):
                     "%(min).0f %%. Record the days attended, or mark the participant as dropped out.",
                     code=code, rate=enrolment.attendance_rate, min=min_rate,
                 ))
-        self._write_workflow({"state": "completed", "completion_date": fields.Date.context_today(self)})
+            action_date(enrolment, completion_date, self.env._("The completion date"), enrolment.date_start,
+                        self.env._("the start of the training"))
+        self._write_workflow({"state": "completed", "completion_date": action_date(self[:1], completion_date, "")})
         return True
 
-    def action_drop(self):
+    def action_drop(self, drop_date=None):
+        """Mark as dropped out, today or on ``drop_date`` (on or after the enrolment)."""
         check_state(self, ["enrolled"], self.env._("marked as dropped out"))
-        self._write_workflow({"state": "dropped", "drop_date": fields.Date.context_today(self)})
+        for enrolment in self:
+            action_date(enrolment, drop_date, self.env._("The drop-out date"), enrolment.enrolment_date,
+                        self.env._("the enrolment date"))
+        self._write_workflow({"state": "dropped", "drop_date": action_date(self[:1], drop_date, "")})
         return True
