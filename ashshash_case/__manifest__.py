@@ -1,7 +1,7 @@
 {
     "name": "ASHSHASH Case",
     "summary": "Case management for survivors of trafficking: registry, consent, needs, counselling, referrals",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/ASHSHASH",
     "author": "ASHSHASH Case",
     "website": "https://github.com/ashshash-case",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a LARGE synthetic programme (fictional) for benchmarks.
 
-    python3 data/generate_synthetic.py -d DB [--scale 10] [-c odoo.conf | --db_host ... odoo options]
+    python3 data/generate_synthetic.py -d DB [--scale 10] [--rollback] [-c odoo.conf | --db_host ... odoo options]
 
 Writes the reference programme of data/load_dataset.py scaled ``--scale`` times
 (e.g. 10: about 8,900 survivors, 50,000 counselling sessions, 17,000 family
@@ -12,10 +12,14 @@ the reference figures times the scale, rounded (international days stay three,
 one per year). Refuses to run twice for the same scale. Needs the three addons
 installed. tests/bench_indicators.py uses it to show that the indicator report
 runs the same number of SQL queries whatever the number of records.
+``--rollback`` builds everything and then rolls it back: a measurement (time per
+step, peak memory) that leaves the database as it was, so that before/after
+runs of the same scale start from the same data.
 """
 import argparse
 import logging
 import os
+import resource
 import sys
 import time
 
@@ -40,6 +44,7 @@ def main(argv=None):
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--scale", type=float, default=10.0)
+    parser.add_argument("--rollback", action="store_true", help="measure only: roll the programme back")
     args, odoo_argv = parser.parse_known_args(argv)
     if args.scale <= 0:
         sys.exit("generate_synthetic.py: --scale must be positive")
@@ -56,11 +61,17 @@ def main(argv=None):
             print(f"generate_synthetic.py: {name!r} exists already in {dbname}; nothing to do.")
             return 0
         company, timings = generate(env, args.scale)
-        cr.commit()  # pylint: disable=invalid-commit  # a command-line script: its own transaction
+        company_id = company.id
+        if args.rollback:
+            cr.rollback()
+        else:
+            cr.commit()  # pylint: disable=invalid-commit  # a command-line script: its own transaction
     for label, seconds in timings:
         print(f"  {label:<34} {seconds:6.1f} s")
-    print(f"generate_synthetic.py: generated {name!r} (id {company.id}) in {dbname} "
-          f"in {time.perf_counter() - started:.0f} s")
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    print(f"generate_synthetic.py: generated {name!r} (id {company_id}) in {dbname} "
+          f"in {time.perf_counter() - started:.0f} s, peak memory {peak_mib:.0f} MiB"
+          + (" (rolled back)" if args.rollback else ""))
     return 0
 
 

@@ -28,7 +28,7 @@ class AshshashArea(models.Model):
     )
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("ashshash.area", "parent_id", string="Sub-areas")
-    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
+    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True, index=True)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

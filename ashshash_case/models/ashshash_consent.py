@@ -27,7 +27,7 @@ class AshshashConsent(models.Model):
              "for a consent that covers every provider.",
     )
     all_providers = fields.Boolean(tracking=True)
-    given_on = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    given_on = fields.Date(required=True, default=fields.Date.context_today, index=True, tracking=True)
     given_by = fields.Selection(
         [("survivor", "Survivor"), ("guardian", "Guardian")], required=True, default="survivor", tracking=True,
     )

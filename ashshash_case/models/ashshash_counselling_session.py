@@ -49,7 +49,7 @@ class AshshashCounsellingSession(models.Model):
         "res.company", compute="_compute_company_id", store=True, readonly=False, precompute=True,
         required=True, index=True,
     )
-    date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True, tracking=True)
     session_date = fields.Date(
         string="Session day", compute="_compute_session_date", store=True, index=True,
     )

@@ -37,7 +37,7 @@ class AshshashNeedsAssessment(models.Model):
     medium_need_count = fields.Integer(compute="_compute_need_counts", store=True)
     summary = fields.Html(groups=SENSITIVE)
     # Stored for reports: the survivor's gender and area at the time of reporting.
-    gender = fields.Selection(related="survivor_id.gender", store=True)
+    gender = fields.Selection(related="survivor_id.gender", store=True, index=True)
     area_id = fields.Many2one(related="survivor_id.area_id", store=True, index=True)
 
     @api.model

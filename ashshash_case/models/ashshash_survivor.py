@@ -121,7 +121,7 @@ class AshshashSurvivor(models.Model):
     _need_to_know_survivor_field = "id"
 
     code = fields.Char(
-        string="Case code", required=True, copy=False, readonly=True, index=True,
+        string="Case code", required=True, copy=False, readonly=True, index="trigram",
         default=lambda self: self.env._("New"),
         help="Pseudonymous case code: the only identifier shown to people who may not see the survivor.",
     )

@@ -43,7 +43,7 @@ class AshshashEvent(models.Model):
 
     # When
     date_start = fields.Datetime(
-        string="Start", required=True, tracking=True,
+        string="Start", required=True, index=True, tracking=True,
         default=lambda self: fields.Datetime.now().replace(minute=0, second=0, microsecond=0),
     )
     date_end = fields.Datetime(

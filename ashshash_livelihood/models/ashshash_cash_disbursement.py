@@ -33,7 +33,7 @@ class AshshashCashDisbursement(models.Model):
     currency_id = fields.Many2one(related="campaign_id.currency_id")
     state = fields.Selection(STATES, default="draft", required=True, index=True, tracking=True, copy=False)
     payment_date = fields.Date(
-        required=True, default=fields.Date.context_today, tracking=True,
+        required=True, default=fields.Date.context_today, index=True, tracking=True,
         help="Day the cash is handed over or sent; the date of the journal entries.",
     )
     line_ids = fields.One2many("ashshash.cash.disbursement.line", "disbursement_id", string="Lines")
