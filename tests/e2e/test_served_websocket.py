@@ -21,7 +21,6 @@ import urllib.request
 
 import pytest
 import websocket
-
 from conftest import OdooClient
 
 # bus/websocket.py WebsocketConnectionHandler._VERSION in Odoo 18.0: an older
