@@ -177,17 +177,6 @@ class AshshashCertificate(models.Model):
     def _frozen_fields(self):
         return {"survivor_id": self.env._("a certificate stays with the survivor it was drafted for.")}
 
-    @api.model
-    def _workflow_filled_on_create(self):
-        return {"verification_token"}
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            # The key of the public verification page is never chosen by a client.
-            for vals in vals_list:
-                vals["verification_token"] = secrets.token_urlsafe(32)
-        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_issued_or_revoked(self):

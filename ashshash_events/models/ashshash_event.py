@@ -320,6 +320,8 @@ class AshshashEvent(models.Model):
         """Report, today or on ``date_reported`` (a report sent before it was entered), never
         before the event."""
         check_state(self, ["done"], self.env._("reported"))
+        # Checked again: the start or the area may have changed since the event was marked done.
+        self._check_took_place(self.env._("reported"))
         for event in self:
             action_date(event, date_reported, self.env._("The reporting date"), event.date,
                         self.env._("the day of the event"))
@@ -329,8 +331,6 @@ class AshshashEvent(models.Model):
                     "attended (from the attendance sheet).",
                     event=event.name,
                 ))
-        # Checked again: the start or the area may have changed since the event was marked done.
-        self._check_took_place(self.env._("reported"))
         self._write_workflow({"state": "reported", "date_reported": action_date(self[:1], date_reported, "")})
         return True
 

@@ -173,7 +173,7 @@ class TestEventWorkflowGuard(AshshashWorkflowGuardCommon, AshshashEventsCommon):
         self.env.flush_all()
         self.env.cr.flush()  # tracking values are written when the transaction is flushed
         self.env.invalidate_all()
-        tracking = event.message_ids.filtered(
+        tracking = event.sudo().message_ids.filtered(
             lambda m: "state" in m.tracking_value_ids.field_id.mapped("name"))
         self.assertEqual(len(tracking), 2)
         self.assertEqual(tracking.author_id, self.event_officer.partner_id)
