@@ -20,12 +20,11 @@ import argparse
 import contextlib
 import os
 import sys
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "data"))
 
-from generate_synthetic import company_name, generate  # noqa: E402
+from generate_synthetic import company_name, ensure_synthetic  # noqa: E402
 from load_dataset import CONTEXT, check_installed, open_env  # noqa: E402
 
 # (index name, model, what the query is for, how to build it, must the planner choose
@@ -133,13 +132,7 @@ def main(argv=None):
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, dict(CONTEXT))
         check_installed(env)
-        synthetic = env["res.company"].search([("name", "=", company_name(args.scale))], limit=1)
-        if not synthetic:
-            print(f"bench: generating {company_name(args.scale)!r} (once; committed) ...", flush=True)
-            started = time.perf_counter()
-            synthetic, _timings = generate(env, args.scale)
-            cr.commit()  # pylint: disable=invalid-commit  # a command-line script: its own transaction
-            print(f"bench: generated in {time.perf_counter() - started:.0f} s", flush=True)
+        synthetic = ensure_synthetic(env, args.scale)
 
     failures = []
     with registry.cursor() as cr:

@@ -27,7 +27,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "data"))
 
-from generate_synthetic import company_name, generate  # noqa: E402
+from generate_synthetic import ensure_synthetic  # noqa: E402
 from load_dataset import COMPANY_NAME, CONTEXT, check_installed, open_env  # noqa: E402
 
 PERIOD = (datetime.date(2019, 7, 1), datetime.date(2023, 6, 30))
@@ -79,13 +79,7 @@ def main(argv=None):
         reference = env["res.company"].search([("name", "=", COMPANY_NAME)], limit=1)
         if not reference:
             sys.exit(f"bench: load the reference programme first: python3 data/load_dataset.py -d {dbname}")
-        synthetic = env["res.company"].search([("name", "=", company_name(args.scale))], limit=1)
-        if not synthetic:
-            print(f"bench: generating {company_name(args.scale)!r} (once; committed) ...", flush=True)
-            started = time.perf_counter()
-            synthetic, _timings = generate(env, args.scale)
-            cr.commit()  # pylint: disable=invalid-commit  # a command-line script: its own transaction
-            print(f"bench: generated in {time.perf_counter() - started:.0f} s", flush=True)
+        synthetic = ensure_synthetic(env, args.scale)
 
     rows = []
     with registry.cursor() as cr:
