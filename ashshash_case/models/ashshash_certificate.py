@@ -121,18 +121,18 @@ class AshshashCertificate(models.Model):
                     "%(code)s does not yet meet the completion rule:\n- %(gaps)s",
                     code=certificate.survivor_id.code, gaps="\n- ".join(gaps),
                 ))
-        for certificate in self:
+        def issued(certificate):
             summary = certificate.survivor_id._counselling_summary()
-            company = certificate.company_id
-            day = action_date(certificate, issue_date, self.env._("The issue date"), summary["date_end"],
-                              self.env._("the last counselling session"))
-            certificate._write_workflow({
+            sequence = self.env["ir.sequence"].with_company(certificate.company_id)
+            return {
                 "state": "issued",
-                "name": self.env["ir.sequence"].with_company(company).next_by_code("ashshash.certificate") or "/",
-                "issue_date": day,
+                "name": sequence.next_by_code("ashshash.certificate") or "/",
+                "issue_date": action_date(certificate, issue_date, self.env._("The issue date"),
+                                          summary["date_end"], self.env._("the last counselling session")),
                 "issued_by_id": self.env.user.id,
                 **summary,
-            })
+            }
+        self._write_workflow_each(issued)
         self.survivor_id._advance_state("counselling_completed")
         return True
 

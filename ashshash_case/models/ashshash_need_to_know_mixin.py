@@ -113,6 +113,27 @@ class AshshashNeedToKnowMixin(models.AbstractModel):
         return expression.OR(clauses)
 
     @api.model
+    def _need_to_know_narrow(self, domain, model_field, res_id_field="res_id"):
+        """``domain`` of a search on messages, attachments or activities, narrowed to
+        what the current user may open (their own ``_search`` overrides call this)."""
+        need_to_know = self._need_to_know_search_domain(model_field, res_id_field)
+        return domain if need_to_know is None else expression.AND([need_to_know, domain])
+
+    @api.model
+    def _need_to_know_check_access(self, records, result, make_error):
+        """Odoo 18's ``_check_access(operation)`` answer for ``records`` (messages,
+        attachments, activities) with the need-to-know refusals added: ``result`` is the
+        answer of the standard check (None or (forbidden, error factory));
+        ``make_error(forbidden)`` builds the error for the records refused here."""
+        rest = records - result[0] if result else records
+        forbidden = self._need_to_know_forbidden_records(rest)
+        if not forbidden:
+            return result
+        if result:
+            return (result[0] + forbidden, result[1])
+        return (forbidden, lambda: make_error(forbidden))
+
+    @api.model
     def _need_to_know_forbidden(self, model_res_ids):
         """{model name: ids} -> the set of (model, id) pairs whose side doors the current
         user may not open."""

@@ -154,12 +154,7 @@ class AshshashReferral(models.Model):
     def create(self, vals_list):
         if any(vals.get("provider_mismatch_override") for vals in vals_list):
             self._check_override_rights()
-        new_name = self.env._("New")
-        for vals in vals_list:
-            if not self.env.su and vals.get("name") not in (None, False, "", "New", new_name):
-                raise self._workflow_refusal(self.env._("a new referral"), "name", self._workflow_fields()["name"])
-            if not vals.get("name") or vals["name"] == new_name:
-                vals["name"] = self.env["ir.sequence"].next_by_code("ashshash.referral") or "/"
+        self._workflow_number(vals_list, "name", "ashshash.referral")
         return super().create(vals_list)
 
     def write(self, vals):

@@ -577,15 +577,12 @@ class AshshashSurvivor(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        new_code = self.env._("New")
-        for vals in vals_list:
-            if not self.env.su and vals.get("code") not in (None, False, "", "New", new_code):
-                raise self._workflow_refusal(self.env._("a new case"), "code", self._workflow_fields()["code"])
-            if not self.env.su and vals.get("user_id") not in (None, False, self.env.uid):
-                check_groups(self.env, CASE_MANAGER, self.env._("assign a case to another case worker"))
-            if not vals.get("code") or vals["code"] == new_code:
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["code"] = self.env["ir.sequence"].with_company(company).next_by_code("ashshash.survivor") or "/"
+        if not self.env.su and any(vals.get("user_id") not in (None, False, self.env.uid) for vals in vals_list):
+            check_groups(self.env, CASE_MANAGER, self.env._("assign a case to another case worker"))
+        self._workflow_number(
+            vals_list, "code", "ashshash.survivor",
+            lambda vals: self.env["res.company"].browse(vals.get("company_id")) or self.env.company,
+        )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -630,26 +627,24 @@ class AshshashSurvivor(models.Model):
                     "referred out, deceased) before closing it.",
                     code=survivor.code,
                 ))
-        for survivor in self:
-            survivor._write_workflow({
-                "state_before_close": survivor.state,
-                "state": "closed",
-                "close_date": action_date(survivor, close_date, self.env._("The closing date"),
-                                          survivor.enrolment_date or survivor.identification_date,
-                                          self.env._("the start of the case")),
-            })
+        self._write_workflow_each(lambda survivor: {
+            "state_before_close": survivor.state,
+            "state": "closed",
+            "close_date": action_date(survivor, close_date, self.env._("The closing date"),
+                                      survivor.enrolment_date or survivor.identification_date,
+                                      self.env._("the start of the case")),
+        })
         return True
 
     def action_reopen(self):
         check_groups(self.env, CASE_MANAGER, self.env._("reopen a case"))
         check_state(self, ["closed"], self.env._("reopened"))
-        for survivor in self:
-            survivor._write_workflow({
-                "state": survivor.state_before_close or "enrolled",
-                "state_before_close": False,
-                "close_reason": False,
-                "close_date": False,
-            })
+        self._write_workflow_each(lambda survivor: {
+            "state": survivor.state_before_close or "enrolled",
+            "state_before_close": False,
+            "close_reason": False,
+            "close_date": False,
+        })
         return True
 
     def action_start_reintegration(self):

@@ -35,6 +35,24 @@ class AshshashWorkflowMixin(models.AbstractModel):
         """{field name: what to do instead} of the fields fixed once the record exists."""
         return {}
 
+    @api.model
+    def _workflow_number(self, vals_list, name, sequence_code, company_of=None):
+        """Give field ``name`` of each new record its number from the sequence
+        ``sequence_code`` (in the company ``company_of(vals)``, by default the
+        current one). A number chosen by a client, anything but the field's
+        placeholder, is refused like every workflow field (the superuser, loading
+        data, may bring its own)."""
+        placeholders = (None, False, "", "/", "New", self.env._("New"))
+        for vals in vals_list:
+            if vals.get(name) in placeholders:
+                company = company_of(vals) if company_of else self.env.company
+                vals[name] = self.env["ir.sequence"].with_company(company).next_by_code(sequence_code) or "/"
+            elif not self.env.su:
+                raise self._workflow_refusal(
+                    self.env._("a new %(model)s", model=self._workflow_model_label()), name,
+                    self._workflow_fields()[name],
+                )
+
     def _write_workflow(self, vals):
         """Write ``vals`` from an action that has checked its rule: the user must
         still be allowed to write these records (access rights and record rules);
@@ -42,6 +60,14 @@ class AshshashWorkflowMixin(models.AbstractModel):
         messages stays the user (``sudo()`` keeps the uid)."""
         self.check_access("write")
         return self.sudo().write(vals)
+
+    def _write_workflow_each(self, vals_of):
+        """``_write_workflow`` with values of its own for each record, ``vals_of(record)``
+        (a number, a date, a journal entry per record): one access check for all."""
+        self.check_access("write")
+        for record in self:
+            record.sudo().write(vals_of(record))
+        return True
 
     def _workflow_refusal(self, record, name, hint):
         field = self._fields[name]

@@ -1,8 +1,5 @@
-import functools
-
 from odoo import api, models
 from odoo.exceptions import AccessError
-from odoo.osv import expression
 
 
 class IrAttachment(models.Model):
@@ -17,9 +14,7 @@ class IrAttachment(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         # Reading an attachment (fetch) goes through _search: this covers read and download.
-        need_to_know = self.env["ashshash.need.to.know.mixin"]._need_to_know_search_domain("res_model")
-        if need_to_know is not None:
-            domain = expression.AND([need_to_know, domain])
+        domain = self.env["ashshash.need.to.know.mixin"]._need_to_know_narrow(domain, "res_model")
         return super()._search(domain, offset, limit, order)
 
     @api.model
@@ -39,11 +34,7 @@ class IrAttachment(models.Model):
         return result
 
     def _check_access(self, operation):
-        result = super()._check_access(operation)
-        rest = self - result[0] if result else self
-        forbidden = self.env["ashshash.need.to.know.mixin"]._need_to_know_forbidden_records(rest)
-        if not forbidden:
-            return result
-        if result:
-            return (result[0] + forbidden, result[1])
-        return (forbidden, functools.partial(self.env["ir.rule"]._make_access_error, operation, forbidden))
+        rules = self.env["ir.rule"]
+        return self.env["ashshash.need.to.know.mixin"]._need_to_know_check_access(
+            self, super()._check_access(operation), lambda forbidden: rules._make_access_error(operation, forbidden),
+        )

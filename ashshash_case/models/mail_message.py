@@ -1,5 +1,4 @@
 from odoo import api, models
-from odoo.osv import expression
 
 
 class MailMessage(models.Model):
@@ -11,9 +10,7 @@ class MailMessage(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        need_to_know = self.env["ashshash.need.to.know.mixin"]._need_to_know_search_domain("model")
-        if need_to_know is not None:
-            domain = expression.AND([need_to_know, domain])
+        domain = self.env["ashshash.need.to.know.mixin"]._need_to_know_narrow(domain, "model")
         return super()._search(domain, offset, limit, order)
 
     def _get_forbidden_access(self, operation):

@@ -63,8 +63,8 @@ class AshshashEventActionItem(models.Model):
             dict(item._activity_values(), res_model_id=model_id, res_id=item.event_id.id, activity_type_id=todo.id)
             for item in items
         ])
-        for item, activity in zip(items, activities, strict=True):
-            item._write_workflow({"activity_id": activity.id})
+        activity_of = dict(zip(items, activities, strict=True))
+        items._write_workflow_each(lambda item: {"activity_id": activity_of[item].id})
 
     @api.model_create_multi
     def create(self, vals_list):

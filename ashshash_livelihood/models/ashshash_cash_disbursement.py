@@ -98,24 +98,21 @@ class AshshashCashDisbursement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        new_name = self.env._("New")
-        for vals in vals_list:
-            if not self.env.su and vals.get("name") not in (None, False, "", "New", new_name):
-                raise self._workflow_refusal(self.env._("a new cash batch"), "name", self._workflow_fields()["name"])
-            if not vals.get("name") or vals["name"] in ("New", new_name):
-                campaign = self.env["ashshash.cash.campaign"].browse(vals.get("campaign_id"))
-                company = campaign.company_id or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "ashshash.cash.disbursement") or "/"
+        Campaign = self.env["ashshash.cash.campaign"]
+        self._workflow_number(
+            vals_list, "name", "ashshash.cash.disbursement",
+            lambda vals: Campaign.browse(vals.get("campaign_id")).company_id or self.env.company,
+        )
         return super().create(vals_list)
 
     def write(self, vals):
-        if {"campaign_id", "payment_date"} & set(vals) and any(
-            batch.state != "draft" and self._workflow_value(batch, name, vals[name])
-            != self._workflow_value(batch, name, batch[name])
-            for name in {"campaign_id", "payment_date"} & set(vals) for batch in self
+        # The campaign is frozen (_frozen_fields); the payment date moves only while a draft.
+        if "payment_date" in vals and any(
+            batch.state != "draft"
+            and self._workflow_value(batch, "payment_date", vals["payment_date"]) != batch.payment_date
+            for batch in self
         ):
-            raise UserError(self.env._("The campaign and payment date can only be changed on a draft batch."))
+            raise UserError(self.env._("The payment date can only be changed on a draft batch."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -263,10 +260,11 @@ class AshshashCashDisbursement(models.Model):
         lines = self.line_ids
         moves = self.env["account.move"].create([line._prepare_move_vals() for line in lines])
         moves.action_post()
-        for line, move in zip(lines, moves, strict=True):
-            line._write_workflow({"move_id": move.id})
-        for batch in self:
-            batch._write_workflow({"state": "paid", "paid_by_id": self.env.uid, "paid_date": batch.payment_date})
+        move_of = dict(zip(lines, moves, strict=True))
+        lines._write_workflow_each(lambda line: {"move_id": move_of[line].id})
+        self._write_workflow_each(lambda batch: {
+            "state": "paid", "paid_by_id": self.env.uid, "paid_date": batch.payment_date,
+        })
         return True
 
     def action_cancel(self):
@@ -297,8 +295,7 @@ class AshshashCashDisbursement(models.Model):
             cancel=True,
         )
         reversal_of = {reversal.reversed_entry_id: reversal for reversal in reversals}
-        for line in lines:
-            line._write_workflow({"reversal_move_id": reversal_of[line.move_id].id})
+        lines._write_workflow_each(lambda line: {"reversal_move_id": reversal_of[line.move_id].id})
 
     def action_draft(self):
         check_groups(self.env, CASE_MANAGER, self.env._("reset a cash batch to draft"))

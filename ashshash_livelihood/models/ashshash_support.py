@@ -226,8 +226,9 @@ class AshshashSupport(models.Model):
     def action_deliver(self):
         today = fields.Date.context_today(self)
         self._check_can_deliver()
-        for support in self:
-            support._write_workflow({"state": "delivered", "delivery_date": support.delivery_date or today})
+        self._write_workflow_each(lambda support: {
+            "state": "delivered", "delivery_date": support.delivery_date or today,
+        })
         return True
 
     def _check_can_deliver(self):

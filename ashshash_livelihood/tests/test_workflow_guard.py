@@ -316,6 +316,26 @@ class TestCashSegregationOfDuties(AshshashLivelihoodGuardCommon):
             line.bank_account_id.with_user(self.finance_officer).write({"acc_number": "01999999999"})
         self.assertRecordValues(line, [{"amount": 3000, "account_number": "01711000001"}])
 
+    def test_the_payment_date_moves_only_while_the_batch_is_a_draft(self):
+        batch = self._create_batch(self.survivor)
+        day = batch.payment_date
+        batch.with_user(self.case_manager).write({"payment_date": day})  # the same day: nothing moves
+        batch.action_submit()
+        for user in (self.case_manager, self.finance_officer):
+            with self.assertRefused(UserError, "only be changed on a draft"):
+                batch.with_user(user).write({"payment_date": day - timedelta(days=1)})
+            result = self.env["ashshash.cash.disbursement"].with_user(user).load(
+                [".id", "payment_date"], [[str(batch.id), str(day - timedelta(days=1))]])
+            self.assertFalse(result["ids"])
+        self.assertEqual(batch.payment_date, day)
+
+    def test_a_batch_number_is_never_chosen_by_a_client(self):
+        Batch = self.env["ashshash.cash.disbursement"].with_user(self.case_manager)
+        with self.assertRefused(UserError, "set by its workflow"):
+            Batch.create({"campaign_id": self.campaign.id, "payment_date": self.today, "name": "CASH-0001"})
+        numbered = Batch.create({"campaign_id": self.campaign.id, "payment_date": self.today, "name": "New"})
+        self.assertNotIn(numbered.name, ("New", "/"))
+
     def test_eligibility_is_checked_again_at_approval_for_lines_added_by_hand(self):
         batch = self._create_batch(self.survivor)
         # survivor_2 lives in Koyla: outside the campaign's Jugikhali, added by hand.
