@@ -62,6 +62,11 @@ def check_state(records, allowed, action):
     ))
 
 
+def action_day(record, day):
+    """The day an action records: ``day`` when given (a past event entered later), else today."""
+    return fields.Date.to_date(day) if day else fields.Date.context_today(record)
+
+
 def action_date(record, day, what, earliest=False, since=None):
     """The day an action records on ``record``: ``day`` when the event happened
     before it was entered (a paper form typed in later), else today. Refused in
@@ -69,7 +74,7 @@ def action_date(record, day, what, earliest=False, since=None):
     identification date")."""
     env = record.env
     today = fields.Date.context_today(record)
-    day = fields.Date.to_date(day) if day else today
+    day = action_day(record, day)
     if day > today:
         raise UserError(env._(
             "%(what)s of %(record)s cannot be %(date)s, a day in the future: enter the day it happened.",

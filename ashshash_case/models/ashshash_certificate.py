@@ -4,7 +4,7 @@ import secrets
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import CASE_MANAGER, SENSITIVE, action_date, check_groups, check_state
+from ..tools import CASE_MANAGER, SENSITIVE, action_date, action_day, check_groups, check_state
 
 CERTIFICATE_STATES = [
     ("draft", "Draft"),
@@ -151,7 +151,7 @@ class AshshashCertificate(models.Model):
                         self.env._("the issue date"))
         self._write_workflow({
             "state": "revoked",
-            "revoked_date": action_date(self[:1], revoked_date, ""),
+            "revoked_date": action_day(self, revoked_date),
             "revoked_by_id": self.env.user.id,
         })
         return True

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import CASE_MANAGER, SENSITIVE, action_date, check_groups, check_state
+from ..tools import CASE_MANAGER, SENSITIVE, action_date, action_day, check_groups, check_state
 
 STATES = [
     ("draft", "Draft"),
@@ -224,7 +224,7 @@ class AshshashReferral(models.Model):
                     ref=referral.name, code=referral.survivor_id.code,
                     provider=referral.provider_id.display_name, date=today,
                 ))
-        self._write_workflow({"state": "sent", "sent_date": action_date(self[:1], sent_date, "")})
+        self._write_workflow({"state": "sent", "sent_date": action_day(self, sent_date)})
         return True
 
     def _answer_date(self, answer_date):
@@ -232,7 +232,7 @@ class AshshashReferral(models.Model):
         for referral in self:
             action_date(referral, answer_date, self.env._("The answer date"), referral.sent_date,
                         self.env._("the sending date"))
-        return action_date(self[:1], answer_date, "")
+        return action_day(self, answer_date)
 
     def action_accept(self, answer_date=None):
         check_state(self, ["sent"], self.env._("accepted"))

@@ -6,7 +6,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from ..tools import CASE_MANAGER, GENDERS, SENSITIVE, action_date, check_groups, check_state
+from ..tools import CASE_MANAGER, GENDERS, SENSITIVE, action_date, action_day, check_groups, check_state
 
 IDENTIFICATION_SOURCES = [
     ("peer_leader", "Peer leader"),
@@ -613,7 +613,7 @@ class AshshashSurvivor(models.Model):
                     "(Consents tab), given on or before %(date)s and not withdrawn.",
                     code=survivor.code, date=day,
                 ))
-        self._write_workflow({"state": "enrolled", "enrolment_date": action_date(self[:1], enrolment_date, "")})
+        self._write_workflow({"state": "enrolled", "enrolment_date": action_day(self, enrolment_date)})
         return True
 
     def action_close(self, close_date=None):

@@ -3,7 +3,14 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ashshash_case.tools import CASE_MANAGER, PROGRAMME_ADMIN, action_date, check_state, local_date
+from odoo.addons.ashshash_case.tools import (
+    CASE_MANAGER,
+    PROGRAMME_ADMIN,
+    action_date,
+    action_day,
+    check_state,
+    local_date,
+)
 
 STATES = [
     ("planned", "Planned"),
@@ -331,7 +338,7 @@ class AshshashEvent(models.Model):
                     "attended (from the attendance sheet).",
                     event=event.name,
                 ))
-        self._write_workflow({"state": "reported", "date_reported": action_date(self[:1], date_reported, "")})
+        self._write_workflow({"state": "reported", "date_reported": action_day(self, date_reported)})
         return True
 
     def action_cancel(self):

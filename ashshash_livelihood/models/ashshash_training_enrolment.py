@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.ashshash_case.tools import SENSITIVE, action_date, check_state
+from odoo.addons.ashshash_case.tools import SENSITIVE, action_date, action_day, check_state
 
 ENROLMENT_STATES = [
     ("enrolled", "Enrolled"),
@@ -223,7 +223,7 @@ class AshshashTrainingEnrolment(models.Model):
                 ))
             action_date(enrolment, completion_date, self.env._("The completion date"), enrolment.date_start,
                         self.env._("the start of the training"))
-        self._write_workflow({"state": "completed", "completion_date": action_date(self[:1], completion_date, "")})
+        self._write_workflow({"state": "completed", "completion_date": action_day(self, completion_date)})
         return True
 
     def action_drop(self, drop_date=None):
@@ -232,5 +232,5 @@ class AshshashTrainingEnrolment(models.Model):
         for enrolment in self:
             action_date(enrolment, drop_date, self.env._("The drop-out date"), enrolment.enrolment_date,
                         self.env._("the enrolment date"))
-        self._write_workflow({"state": "dropped", "drop_date": action_date(self[:1], drop_date, "")})
+        self._write_workflow({"state": "dropped", "drop_date": action_day(self, drop_date)})
         return True
