@@ -121,7 +121,8 @@ class AshshashCertificate(models.Model):
                     "%(code)s does not yet meet the completion rule:\n- %(gaps)s",
                     code=certificate.survivor_id.code, gaps="\n- ".join(gaps),
                 ))
-        def issued(certificate):
+
+        def issued_values(certificate):
             summary = certificate.survivor_id._counselling_summary()
             sequence = self.env["ir.sequence"].with_company(certificate.company_id)
             return {
@@ -132,7 +133,7 @@ class AshshashCertificate(models.Model):
                 "issued_by_id": self.env.user.id,
                 **summary,
             }
-        self._write_workflow_each(issued)
+        self._write_workflow_each(issued_values)
         self.survivor_id._advance_state("counselling_completed")
         return True
 
